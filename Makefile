@@ -1,0 +1,15 @@
+# The two commands of the README. Tool versions live in scripts/tools.sh only.
+.PHONY: serve test sizes bench
+
+serve:
+	scripts/tools.sh serve
+	PATH="$(CURDIR)/.tools/node_modules/.bin:$$PATH" trunk serve --release
+
+test:
+	scripts/test.sh
+
+sizes:
+	scripts/sizes.sh dist
+
+bench:
+	cargo bench --bench evaluate

@@ -1,0 +1,63 @@
+//! Benchmark (not a test): evaluating a full quiz and a fee table, reported as time per call.
+//! `make bench`. Plain harness to keep the dependency tree small; median of several batches.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use client_fit::quiz::money::PlanInput;
+use client_fit::quiz::{bank, evaluate, Answers, Audience};
+
+fn median_ns(batches: usize, per_batch: u32, mut f: impl FnMut()) -> f64 {
+    let mut samples: Vec<f64> = (0..batches)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..per_batch {
+                f();
+            }
+            start.elapsed().as_nanos() as f64 / f64::from(per_batch)
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn main() {
+    let b = bank();
+    let answers: Answers = b
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), q.options[i % q.options.len()].id.clone()))
+        .chain(
+            b.temperament
+                .iter()
+                .map(|t| (t.id.clone(), t.options[0].id.clone())),
+        )
+        .collect();
+    let start = Instant::now();
+    let parsed = client_fit::quiz::content::embedded_sources();
+    let parse_ns = median_ns(11, 20, || {
+        black_box(client_fit::quiz::content::Bank::parse(parsed.0, parsed.1, parsed.2).ok());
+    });
+    let eval_ns = median_ns(21, 2000, || {
+        black_box(evaluate(b, Audience::Specialist, black_box(&answers)));
+    });
+    let plan = PlanInput::default().validate().unwrap();
+    let table_ns = median_ns(21, 2000, || {
+        black_box(black_box(&plan).table(5));
+        black_box(plan.crossover());
+    });
+    println!(
+        "parse content (once at start)   {:>10.1} µs",
+        parse_ns / 1000.0
+    );
+    println!(
+        "evaluate a full specialist quiz {:>10.1} µs",
+        eval_ns / 1000.0
+    );
+    println!(
+        "fee table + crossover           {:>10.1} µs",
+        table_ns / 1000.0
+    );
+    println!("(total bench time {:.1} s)", start.elapsed().as_secs_f64());
+}

@@ -1,0 +1,73 @@
+// Shared set-up for the browser tests: a static server over ../dist and Debian's Chromium.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+export async function startServer() {
+  const server = http.createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page (fresh storage) that fails the test on any console error or page crash. */
+export async function openPage(browser, url, { width = 1280, height = 900, init } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid^="open-"]');
+  return page;
+}
+
+/**
+ * Answers every question by clicking option `pick(step, optionCount)` then Next, until the result
+ * shows. A negative pick counts from the end (-1 = the last option); `null` skips an optional
+ * question.
+ */
+export async function answerAll(page, pick = () => 0, { stopAt = Infinity } = {}) {
+  for (let step = 0; step < 100; step++) {
+    if (await page.locator('[data-testid="result"]').count()) return step;
+    if (step >= stopAt) return step;
+    const options = page.locator('[role="radiogroup"] label');
+    await options.first().waitFor();
+    const n = await options.count();
+    const choice = await pick(step, n);
+    if (choice !== null) {
+      await options.nth(((choice % n) + n) % n).click();
+    }
+    const before = await page.locator('[data-testid="count"]').textContent();
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="result"]') || document.querySelector('[data-testid="count"]')?.textContent !== b,
+      before,
+    );
+  }
+  throw new Error('quiz never ended');
+}

@@ -1,0 +1,125 @@
+// End-to-end: both quizzes in headless Chromium against the release build in ../dist.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { startServer, launch, openPage, answerAll } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); await mkdir(new URL('./artifacts/', import.meta.url), { recursive: true }); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('the client quiz can be completed by clicking', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-client"]');
+  assert.match(await page.textContent('[data-testid="count"]'), /^1 of \d+$/);
+  const steps = await answerAll(page, () => 0);
+  assert.ok(steps >= 24, `only ${steps} questions`);
+  assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  assert.match(await page.textContent('[data-testid="verdict"]'), /specialists hope for/);
+  assert.equal(await page.locator('[data-testid="profile"] rect.cf-bar').count(), 8);
+  assert.equal(await page.locator('[data-testid="own-part"]').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the specialist quiz flags a risky client, skips the optional section, and reminds of own part', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-specialist"]');
+  // The last option of each pair is the worst; the optional temperament questions are skipped.
+  await answerAll(page, async () => ((await page.locator('.cf-badge').count()) ? null : -1));
+  assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'high_risk');
+  assert.ok(await page.locator('[data-flag="no_prepay"]').count());
+  assert.ok(await page.locator('[data-testid="advice"] li').count() >= 5);
+  assert.ok(await page.locator('[data-testid="own-part"]').isVisible());
+  assert.equal(await page.locator('[data-testid="temperament"]').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the whole quiz works from the keyboard', async () => {
+  const page = await openPage(browser, server.url);
+  await page.focus('[data-testid="open-client"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[role="radiogroup"]');
+  for (let i = 0; i < 200 && !(await page.locator('[data-testid="result"]').count()); i++) {
+    const count = await page.textContent('[data-testid="count"]');
+    await page.keyboard.press('Tab'); // heading (focused) -> first radio
+    await page.keyboard.press('ArrowDown'); // selects the second option
+    await page.keyboard.press('Enter'); // submits: Next
+    await page.waitForFunction((c) => document.querySelector('[data-testid="result"]') || document.querySelector('[data-testid="count"]')?.textContent !== c, count);
+  }
+  assert.ok(await page.locator('[data-testid="result"]').isVisible());
+  assert.deepEqual(page.errors, []);
+});
+
+test('a reload mid-quiz resumes at the same question with the same answers', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 1, { stopAt: 5 });
+  await page.locator('[role="radiogroup"] label').nth(2).click();
+  await page.reload();
+  await page.waitForSelector('[role="radiogroup"]');
+  assert.match(await page.textContent('[data-testid="count"]'), /^6 of /);
+  assert.ok(await page.locator('[role="radiogroup"] input').nth(2).isChecked(), 'the unsubmitted choice survived');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.ok(await page.locator('[role="radiogroup"] input').nth(1).isChecked());
+  assert.deepEqual(page.errors, []);
+});
+
+test('each quiz keeps its own progress and Start over clears only that quiz', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-specialist"]');
+  await answerAll(page, () => 0, { stopAt: 3 });
+  await page.getByRole('button', { name: '← All quizzes' }).click();
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0);
+  await page.click('[data-testid="start-over"]');
+  assert.match(await page.textContent('[data-testid="count"]'), /^1 of /);
+  assert.equal(await page.locator('[role="radiogroup"] input:checked').count(), 0);
+  await page.getByRole('button', { name: '← All quizzes' }).click();
+  assert.match(await page.textContent('[data-testid="open-specialist"]'), /Continue from question 4/);
+  await page.reload();
+  await page.waitForSelector('[data-testid^="open-"], [role="radiogroup"]');
+  assert.match(await page.textContent('[data-testid="open-specialist"]'), /Continue from question 4/);
+  assert.match(await page.textContent('[data-testid="open-client"]'), /^Start$/);
+});
+
+test('with storage disabled the quiz still completes and says so once', async () => {
+  const init = () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  };
+  const page = await openPage(browser, server.url, { init });
+  assert.match(await page.textContent('[data-testid="notice"]'), /progress will only last/);
+  await page.click('[data-testid="notice"] button');
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0);
+  assert.ok(await page.locator('[data-testid="result"]').isVisible());
+  assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'told once only');
+  assert.deepEqual(page.errors, []);
+});
+
+test('unreadable saved data is set aside, reported, and the app still works', async () => {
+  const init = () => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('clientfit.v1.client', '{"step": "three", "answers": [}');
+      localStorage.setItem('clientfit.v1.screen', '"<img src=x onerror=alert(1)>"');
+    }
+  };
+  const page = await openPage(browser, server.url, { init });
+  assert.match(await page.textContent('[data-testid="notice"]'), /couldn't read/);
+  const aside = await page.evaluate(() => localStorage.getItem('clientfit.v1.client.unreadable'));
+  assert.equal(aside, '{"step": "three", "answers": [}');
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0, { stopAt: 2 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('at 360 px nothing scrolls sideways', async () => {
+  const page = await openPage(browser, server.url, { width: 360, height: 740 });
+  const noSideScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  assert.ok(await noSideScroll(), 'start screen');
+  await page.click('[data-testid="open-specialist"]');
+  assert.ok(await noSideScroll(), 'question screen');
+  await answerAll(page, () => 0);
+  assert.ok(await noSideScroll(), 'result screen');
+  await page.screenshot({ path: new URL('./artifacts/result-360.png', import.meta.url).pathname, fullPage: true });
+});

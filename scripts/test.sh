@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: format, lints, native tests (logic, reducer,
+# SSR renders), the release build, and the browser end-to-end tests in headless Chromium.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/tools.sh test
+export PATH="$root/.tools/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format";          cargo fmt --check
+step "lints";           cargo clippy --all-targets --locked -- -D warnings
+step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+step "native tests";    cargo test --locked
+step "release build";   trunk build --release
+step "sizes";           scripts/sizes.sh dist
+step "browser tests";   (cd e2e && npm test)

@@ -1,0 +1,9 @@
+//! Client Fit: mirrored "Am I a good client?" / "Should I take this client?" quizzes.
+//!
+//! `quiz` is the pure expert core, `i18n` the message catalog, `ui` the Yew components and
+//! their reducer, `platform` the only code that touches the browser.
+
+pub mod i18n;
+pub mod platform;
+pub mod quiz;
+pub mod ui;

@@ -1,0 +1,36 @@
+//! Browser entry point: restore saved progress, then mount the app.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use client_fit::platform::storage;
+    use client_fit::ui::app::{App, AppProps};
+    use client_fit::ui::state::{AppState, Screen};
+
+    let restored = storage::restore();
+    let initial = AppState::new(
+        restored.screen.unwrap_or(Screen::Start),
+        restored.client,
+        restored.specialist,
+        restored.calc,
+    );
+    let props = AppProps {
+        initial,
+        problem: restored.problem,
+    };
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("client-fit"));
+    match root {
+        Some(el) => {
+            // The static "Loading…" placeholder goes once the app can draw.
+            el.set_inner_html("");
+            yew::Renderer::<App>::with_root_and_props(el, props).render()
+        }
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Client Fit runs in the browser: `make serve`, then open http://127.0.0.1:8080");
+}

@@ -1,0 +1,162 @@
+//! Saving and restoring progress in localStorage (through gloo-storage).
+//!
+//! Keys are versioned (`clientfit.v1.*`). A value that cannot be read is moved aside to
+//! `<key>.unreadable` rather than deleted, so nothing a person entered is thrown away.
+
+use serde::de::DeserializeOwned;
+
+use crate::quiz::money::PlanInput;
+use crate::quiz::Audience;
+use crate::ui::state::{Notice, Progress, Screen};
+
+pub const SCREEN_KEY: &str = "clientfit.v1.screen";
+pub const CALC_KEY: &str = "clientfit.v1.calc";
+
+pub fn progress_key(a: Audience) -> String {
+    format!("clientfit.v1.{}", a.id())
+}
+
+/// Why storage could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// localStorage is missing, disabled or blocked.
+    Unavailable,
+    /// The stored value is not what this app wrote.
+    Unreadable,
+    /// The browser refused the write (quota exceeded, or access revoked).
+    WriteFailed,
+}
+
+/// Everything restored at start-up, with the first problem met (if any) to tell the person.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Restored {
+    pub client: Progress,
+    pub specialist: Progress,
+    pub screen: Option<Screen>,
+    pub calc: PlanInput,
+    pub problem: Option<Notice>,
+}
+
+/// Reads all saved state; never fails, reporting trouble in `problem` instead.
+pub fn restore() -> Restored {
+    let mut restored = Restored::default();
+    if !available() {
+        restored.problem = Some(Notice::StorageUnavailable);
+        return restored;
+    }
+    let mut unreadable = false;
+    let client_key = progress_key(Audience::Client);
+    let specialist_key = progress_key(Audience::Specialist);
+    restored.client = read(&client_key, &mut unreadable);
+    restored.specialist = read(&specialist_key, &mut unreadable);
+    restored.calc = read(CALC_KEY, &mut unreadable);
+    restored.screen = load_raw(SCREEN_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(decode_screen);
+    if unreadable {
+        restored.problem = Some(Notice::SavedDataUnreadable);
+    }
+    restored
+}
+
+/// Reads one saved value; an unreadable one is set aside and reported, never fatal.
+fn read<T: DeserializeOwned + Default>(key: &str, unreadable: &mut bool) -> T {
+    let raw = match load_raw(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return T::default(),
+        Err(_) => {
+            *unreadable = true;
+            return T::default();
+        }
+    };
+    match serde_json::from_str(&raw) {
+        Ok(v) => v,
+        Err(_) => {
+            set_aside(key, &raw);
+            *unreadable = true;
+            T::default()
+        }
+    }
+}
+
+pub fn encode_screen(s: Screen) -> String {
+    match s.audience() {
+        Some(a) => a.id().to_string(),
+        None => String::new(),
+    }
+}
+
+pub fn decode_screen(raw: &str) -> Option<Screen> {
+    Audience::from_id(raw.trim_matches('"')).map(Screen::Quiz)
+}
+
+pub fn save_progress(a: Audience, p: &Progress) -> Result<(), StorageError> {
+    save(&progress_key(a), p)
+}
+
+pub fn save_screen(s: Screen) -> Result<(), StorageError> {
+    save(SCREEN_KEY, encode_screen(s))
+}
+
+pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
+    save(CALC_KEY, input)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use super::StorageError;
+    use gloo_storage::{LocalStorage, Storage};
+    use serde::Serialize;
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// True when localStorage exists and accepts a write.
+    pub fn available() -> bool {
+        const PROBE: &str = "clientfit.probe";
+        storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+    }
+
+    pub fn load_raw(key: &str) -> Result<Option<String>, StorageError> {
+        storage()
+            .ok_or(StorageError::Unavailable)?
+            .get_item(key)
+            .map_err(|_| StorageError::Unreadable)
+    }
+
+    pub fn set_aside(key: &str, raw: &str) {
+        if let Some(s) = storage() {
+            // Best effort: if even this fails there is nowhere safer to keep it.
+            let _ = s.set_item(&format!("{key}.unreadable"), raw);
+        }
+    }
+
+    pub fn save<T: Serialize>(key: &str, value: T) -> Result<(), StorageError> {
+        if storage().is_none() {
+            return Err(StorageError::Unavailable);
+        }
+        LocalStorage::set(key, value).map_err(|_| StorageError::WriteFailed)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use super::StorageError;
+    use serde::Serialize;
+
+    pub fn available() -> bool {
+        false
+    }
+    pub fn load_raw(_key: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable)
+    }
+    pub fn set_aside(_key: &str, _raw: &str) {}
+    pub fn save<T: Serialize>(_key: &str, _value: T) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable)
+    }
+}
+
+use imp::{available, load_raw, save, set_aside};

@@ -1,0 +1,609 @@
+//! The question bank and the rules, parsed once from the JSON files under `content/`.
+//!
+//! Content is data: wording, weights, red flags, archetype rules and advice all live in the
+//! files, and [`Bank::parse`] checks their cross-references so a broken file fails a test, not a
+//! user. Ids are stable: they are stored in localStorage and will go into share links.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const QUESTIONS_JSON: &str = include_str!("../../content/questions.json");
+const RULES_JSON: &str = include_str!("../../content/rules.json");
+const ADVICE_JSON: &str = include_str!("../../content/advice.json");
+
+/// An answer scoring at or below this is weak: it must lead to advice.
+pub const WEAK_BELOW: u8 = 60;
+
+/// Who is taking the quiz.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// A business owner about to hire a specialist: "Am I a good client?"
+    Client,
+    /// A specialist or agency vetting a prospect: "Should I take this client?"
+    Specialist,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 2] = [Audience::Client, Audience::Specialist];
+
+    /// Stable id used in storage keys and links.
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Client => "client",
+            Audience::Specialist => "specialist",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+/// The eight things that make a client good or bad to work with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Goals,
+    Data,
+    Money,
+    Communication,
+    Trust,
+    Involvement,
+    Product,
+    Expectations,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 8] = [
+        Dimension::Goals,
+        Dimension::Data,
+        Dimension::Money,
+        Dimension::Communication,
+        Dimension::Trust,
+        Dimension::Involvement,
+        Dimension::Product,
+        Dimension::Expectations,
+    ];
+
+    /// Message-catalog id of the dimension's display name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Dimension::Goals => "dim.goals",
+            Dimension::Data => "dim.data",
+            Dimension::Money => "dim.money",
+            Dimension::Communication => "dim.communication",
+            Dimension::Trust => "dim.trust",
+            Dimension::Involvement => "dim.involvement",
+            Dimension::Product => "dim.product",
+            Dimension::Expectations => "dim.expectations",
+        }
+    }
+}
+
+/// Verdict bands, worst first so that `min` applies a cap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    HighRisk,
+    Workable,
+    Partner,
+}
+
+impl Band {
+    /// The band an overall score earns before any cap.
+    pub fn from_score(score: u8) -> Band {
+        match score {
+            75.. => Band::Partner,
+            50..=74 => Band::Workable,
+            _ => Band::HighRisk,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::HighRisk => "high_risk",
+            Band::Workable => "workable",
+            Band::Partner => "partner",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Temperament {
+    Choleric,
+    Sanguine,
+    Melancholic,
+    Phlegmatic,
+}
+
+/// One answer option, with the text resolved for both audiences.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, unique within its question.
+    pub id: String,
+    /// Score of this answer, 0 (worst) to 100 (best).
+    #[serde(rename = "w")]
+    pub weight: u8,
+    /// Wording shown to the client (and to the specialist unless `spec` is set).
+    pub text: String,
+    /// Wording for the specialist when it differs.
+    #[serde(default)]
+    pub spec: Option<String>,
+}
+
+impl Choice {
+    pub fn text_for(&self, audience: Audience) -> &str {
+        match (audience, &self.spec) {
+            (Audience::Specialist, Some(spec)) => spec,
+            _ => &self.text,
+        }
+    }
+
+    pub fn is_weak(&self) -> bool {
+        self.weight < WEAK_BELOW
+    }
+}
+
+/// A mirrored question pair: one thing measured, phrased for each audience, one answer scale.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id; goes into storage and share links.
+    pub id: String,
+    pub dim: Dimension,
+    /// Importance within its dimension, 1 to 3.
+    #[serde(default = "one")]
+    pub weight: u8,
+    /// Phrasing for the business owner.
+    pub client: String,
+    /// Phrasing for the specialist.
+    pub specialist: String,
+    /// Name of a shared scale under `scales`, instead of inline options.
+    #[serde(default)]
+    scale: Option<String>,
+    #[serde(default)]
+    pub options: Vec<Choice>,
+    /// Advice id for weak answers; defaults to the question id.
+    #[serde(default)]
+    advice: Option<String>,
+    /// Unscored questions (the budget) inform advice but never move the verdict.
+    #[serde(default = "yes")]
+    pub scored: bool,
+}
+
+fn one() -> u8 {
+    1
+}
+fn yes() -> bool {
+    true
+}
+
+impl Question {
+    pub fn prompt(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Client => &self.client,
+            Audience::Specialist => &self.specialist,
+        }
+    }
+
+    pub fn advice_id(&self) -> &str {
+        self.advice.as_deref().unwrap_or(&self.id)
+    }
+
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|c| c.id == id)
+    }
+}
+
+/// One optional question of the specialist's temperament section.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemperamentQuestion {
+    pub id: String,
+    pub text: String,
+    pub options: Vec<TemperamentChoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemperamentChoice {
+    pub id: String,
+    #[serde(rename = "t")]
+    pub temperament: Temperament,
+    pub text: String,
+}
+
+/// A condition on the answers or on a dimension score, used by flags, archetypes and checklists.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signal {
+    /// Question id: the signal holds when its answer is one of `any`.
+    #[serde(default)]
+    pub q: Option<String>,
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// Dimension: the signal holds when its score is within `min..=max`.
+    #[serde(default)]
+    pub dim: Option<Dimension>,
+    #[serde(default)]
+    pub min: Option<u8>,
+    #[serde(default)]
+    pub max: Option<u8>,
+    /// An archetype matches only if every key signal holds.
+    #[serde(default)]
+    pub key: bool,
+}
+
+/// A hard or soft red flag: when all its signals hold, the verdict is capped at `cap`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub id: String,
+    pub name: String,
+    pub cap: Band,
+    pub when: Vec<Signal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Archetype {
+    pub id: String,
+    pub name: String,
+    /// How many signals must hold (besides all key signals) for a match.
+    pub need: usize,
+    /// What it means, told to the client about themselves.
+    pub client: String,
+    /// What it means, told to the specialist about the prospect.
+    pub specialist: String,
+    pub signals: Vec<Signal>,
+}
+
+impl Archetype {
+    pub fn note(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Client => &self.client,
+            Audience::Specialist => &self.specialist,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemperamentInfo {
+    pub id: Temperament,
+    pub name: String,
+    pub traits: String,
+    pub how: String,
+}
+
+/// One concrete action, worded for each audience.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    pub id: String,
+    pub client: String,
+    pub specialist: String,
+}
+
+impl Advice {
+    pub fn text(&self, audience: Audience) -> &str {
+        match audience {
+            Audience::Client => &self.client,
+            Audience::Specialist => &self.specialist,
+        }
+    }
+}
+
+/// A checklist line that is ticked when a question's answer is one of `any`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckItem {
+    pub text: String,
+    pub q: String,
+    pub any: Vec<String>,
+}
+
+/// A readiness condition for a pure percentage of sales.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeCondition {
+    pub id: String,
+    /// The question whose answer decides the condition.
+    pub q: String,
+    /// Answers that meet it.
+    pub any: Vec<String>,
+    /// The condition, stated.
+    pub text: String,
+    /// What would meet it, when it is missing.
+    pub unblock: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    scales: BTreeMap<String, Vec<Choice>>,
+    questions: Vec<Question>,
+    temperament: Vec<TemperamentQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    flags: Vec<Flag>,
+    archetypes: Vec<Archetype>,
+    temperaments: Vec<TemperamentInfo>,
+    guarantees: Vec<CheckItem>,
+    fee_conditions: Vec<FeeCondition>,
+    contract: Vec<String>,
+}
+
+/// Everything the quizzes know, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bank {
+    /// Mirrored pairs, in the order they are asked.
+    pub questions: Vec<Question>,
+    /// The optional temperament section of the specialist quiz.
+    pub temperament: Vec<TemperamentQuestion>,
+    pub flags: Vec<Flag>,
+    pub archetypes: Vec<Archetype>,
+    pub temperaments: Vec<TemperamentInfo>,
+    pub advice: Vec<Advice>,
+    /// When guarantees are possible.
+    pub guarantees: Vec<CheckItem>,
+    /// What the contract should fix.
+    pub contract: Vec<String>,
+    /// Conditions that must all hold before a pure percentage of sales is advised.
+    pub fee_conditions: Vec<FeeCondition>,
+}
+
+/// A content error, naming the file and the id at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError(pub String);
+
+impl std::fmt::Display for ContentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn fail<T>(msg: String) -> Result<T, ContentError> {
+    Err(ContentError(msg))
+}
+
+fn parse_json<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, ContentError> {
+    serde_json::from_str(text).map_err(|e| ContentError(format!("content/{file}: {e}")))
+}
+
+impl Bank {
+    /// Parses and validates the three content files.
+    pub fn parse(questions: &str, rules: &str, advice: &str) -> Result<Bank, ContentError> {
+        let q: QuestionsFile = parse_json("questions.json", questions)?;
+        let r: RulesFile = parse_json("rules.json", rules)?;
+        let advice: Vec<Advice> = parse_json("advice.json", advice)?;
+        let mut questions = q.questions;
+        for question in &mut questions {
+            if let Some(scale) = question.scale.take() {
+                if !question.options.is_empty() {
+                    return fail(format!(
+                        "questions.json: {} has both a scale and options",
+                        question.id
+                    ));
+                }
+                match q.scales.get(&scale) {
+                    Some(options) => question.options = options.clone(),
+                    None => {
+                        return fail(format!(
+                            "questions.json: {} uses unknown scale {scale}",
+                            question.id
+                        ))
+                    }
+                }
+            }
+        }
+        let bank = Bank {
+            questions,
+            temperament: q.temperament,
+            flags: r.flags,
+            archetypes: r.archetypes,
+            temperaments: r.temperaments,
+            advice,
+            guarantees: r.guarantees,
+            contract: r.contract,
+            fee_conditions: r.fee_conditions,
+        };
+        bank.validate()?;
+        Ok(bank)
+    }
+
+    fn validate(&self) -> Result<(), ContentError> {
+        unique(
+            "questions.json",
+            self.questions.iter().map(|q| q.id.as_str()),
+        )?;
+        unique(
+            "questions.json",
+            self.temperament.iter().map(|q| q.id.as_str()),
+        )?;
+        unique("rules.json flags", self.flags.iter().map(|f| f.id.as_str()))?;
+        unique(
+            "rules.json archetypes",
+            self.archetypes.iter().map(|a| a.id.as_str()),
+        )?;
+        unique("advice.json", self.advice.iter().map(|a| a.id.as_str()))?;
+        for q in &self.questions {
+            let at = format!("questions.json: {}", q.id);
+            if q.client.trim().is_empty() || q.specialist.trim().is_empty() {
+                return fail(format!(
+                    "{at}: needs both a client and a specialist phrasing"
+                ));
+            }
+            if !(1..=3).contains(&q.weight) {
+                return fail(format!("{at}: weight {} is outside 1..=3", q.weight));
+            }
+            if q.options.len() < 2 {
+                return fail(format!("{at}: needs at least two options"));
+            }
+            unique(&at, q.options.iter().map(|c| c.id.as_str()))?;
+            for c in &q.options {
+                if c.weight > 100 {
+                    return fail(format!("{at}/{}: weight {} is above 100", c.id, c.weight));
+                }
+            }
+            if q.scored && !q.options.iter().any(|c| c.weight == 100) {
+                return fail(format!("{at}: no option reaches 100"));
+            }
+            let needs_advice = !q.scored || q.options.iter().any(Choice::is_weak);
+            if needs_advice && self.advice(q.advice_id()).is_none() {
+                return fail(format!("{at}: advice {} does not exist", q.advice_id()));
+            }
+        }
+        for t in &self.temperament {
+            if t.options.len() < 2 {
+                return fail(format!("questions.json: {} needs options", t.id));
+            }
+            unique(&t.id, t.options.iter().map(|c| c.id.as_str()))?;
+        }
+        for f in &self.flags {
+            self.check_signals(&format!("rules.json flag {}", f.id), &f.when)?;
+            if f.cap == Band::Partner {
+                return fail(format!(
+                    "rules.json flag {}: a cap at partner caps nothing",
+                    f.id
+                ));
+            }
+        }
+        for a in &self.archetypes {
+            let at = format!("rules.json archetype {}", a.id);
+            self.check_signals(&at, &a.signals)?;
+            if a.need == 0 || a.need > a.signals.len() {
+                return fail(format!(
+                    "{at}: need {} is outside 1..={}",
+                    a.need,
+                    a.signals.len()
+                ));
+            }
+        }
+        for c in &self.guarantees {
+            self.check_answer_ref("rules.json guarantees", &c.q, &c.any)?;
+        }
+        unique(
+            "rules.json fee_conditions",
+            self.fee_conditions.iter().map(|c| c.id.as_str()),
+        )?;
+        for c in &self.fee_conditions {
+            self.check_answer_ref(&format!("rules.json fee condition {}", c.id), &c.q, &c.any)?;
+        }
+        if !self.fee_conditions.iter().any(|c| c.id == "prepayment") {
+            return fail("rules.json: fee_conditions must include prepayment".into());
+        }
+        let known: BTreeSet<Temperament> = self.temperaments.iter().map(|t| t.id).collect();
+        if known.len() != 4 || self.temperaments.len() != 4 {
+            return fail("rules.json: temperaments must list the four, once each".into());
+        }
+        Ok(())
+    }
+
+    fn check_signals(&self, at: &str, signals: &[Signal]) -> Result<(), ContentError> {
+        if signals.is_empty() {
+            return fail(format!("{at}: no signals"));
+        }
+        for s in signals {
+            match (&s.q, s.dim) {
+                (Some(q), None) if s.min.is_none() && s.max.is_none() => {
+                    self.check_answer_ref(at, q, &s.any)?
+                }
+                (None, Some(_)) if s.any.is_empty() && (s.min.is_some() || s.max.is_some()) => {}
+                _ => {
+                    return fail(format!(
+                        "{at}: a signal is either {{q, any}} or {{dim, min|max}}"
+                    ))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_answer_ref(&self, at: &str, q: &str, any: &[String]) -> Result<(), ContentError> {
+        let Some(question) = self.question(q) else {
+            return fail(format!("{at}: unknown question {q}"));
+        };
+        if any.is_empty() {
+            return fail(format!("{at}: {q} lists no answers"));
+        }
+        for id in any {
+            if question.choice(id).is_none() {
+                return fail(format!("{at}: {q} has no option {id}"));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn advice(&self, id: &str) -> Option<&Advice> {
+        self.advice.iter().find(|a| a.id == id)
+    }
+
+    pub fn flag(&self, id: &str) -> Option<&Flag> {
+        self.flags.iter().find(|f| f.id == id)
+    }
+
+    pub fn archetype(&self, id: &str) -> Option<&Archetype> {
+        self.archetypes.iter().find(|a| a.id == id)
+    }
+
+    pub fn temperament_info(&self, t: Temperament) -> Option<&TemperamentInfo> {
+        self.temperaments.iter().find(|i| i.id == t)
+    }
+
+    /// Number of screens in a quiz: the pairs, plus the optional temperament section for
+    /// specialists.
+    pub fn step_count(&self, audience: Audience) -> usize {
+        match audience {
+            Audience::Client => self.questions.len(),
+            Audience::Specialist => self.questions.len() + self.temperament.len(),
+        }
+    }
+}
+
+fn unique<'a>(at: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), ContentError> {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return fail(format!(
+                "{at}: id {id:?} must be lowercase ascii, digits or _"
+            ));
+        }
+        if !seen.insert(id) {
+            return fail(format!("{at}: duplicate id {id}"));
+        }
+    }
+    Ok(())
+}
+
+/// The bank compiled into this binary, parsed on first use.
+pub fn bank() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| {
+        // invariant: the embedded files are validated by tests/content.rs before any release.
+        Bank::parse(QUESTIONS_JSON, RULES_JSON, ADVICE_JSON).expect("embedded content is valid")
+    })
+}
+
+/// The embedded files, for tests that validate or mutate them.
+pub fn embedded_sources() -> (&'static str, &'static str, &'static str) {
+    (QUESTIONS_JSON, RULES_JSON, ADVICE_JSON)
+}

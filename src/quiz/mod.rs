@@ -1,0 +1,9 @@
+//! The expert core: what Client Fit knows about clients, with no browser or UI dependency.
+
+pub mod content;
+pub mod evaluate;
+pub mod fee;
+pub mod money;
+
+pub use content::{bank, Audience, Band, Bank, Dimension, Temperament};
+pub use evaluate::{evaluate, Answers, Evaluation};

@@ -1,0 +1,585 @@
+//! The fee calculator: monthly payout of each fee model across sales scenarios, in integer minor
+//! units (no floats anywhere), with the crossover where a pure percentage overtakes a fixed
+//! minimum plus a KPI bonus.
+
+use std::cmp::Ordering;
+
+/// Inputs above this (in major units) are rejected as absurd: 10^12 keeps every product of two
+/// amounts and a rate inside i128 and every payout inside i64.
+pub const MAX_MAJOR: i64 = 1_000_000_000_000;
+/// 100 % in basis points.
+pub const FULL_BP: i64 = 10_000;
+
+/// An amount of money in minor units (kopecks, cents). Never negative once validated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub i64);
+
+impl Money {
+    pub fn major(units: i64) -> Money {
+        Money(units.saturating_mul(100))
+    }
+}
+
+/// A rate in basis points (1 % = 100).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct BasisPoints(pub i64);
+
+impl BasisPoints {
+    /// `amount × rate`, rounded down to the minor unit.
+    pub fn of(self, amount: Money) -> Money {
+        Money(to_i64(
+            i128::from(amount.0) * i128::from(self.0) / i128::from(FULL_BP),
+        ))
+    }
+}
+
+fn to_i64(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Currency {
+    Rub,
+    Eur,
+    Usd,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 3] = [Currency::Rub, Currency::Eur, Currency::Usd];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Rub => "RUB",
+            Currency::Eur => "EUR",
+            Currency::Usd => "USD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Formats in the currency's home convention: `1 000 000 ₽`, `1.000.000 €`, `$1,000,000`.
+    /// Kopecks and cents are shown only when present.
+    pub fn format(self, m: Money) -> String {
+        let (group, decimal) = match self {
+            Currency::Rub => ('\u{202f}', ','),
+            Currency::Eur => ('.', ','),
+            Currency::Usd => (',', '.'),
+        };
+        let sign = if m.0 < 0 { "-" } else { "" };
+        let abs = m.0.unsigned_abs();
+        let (whole, cents) = (abs / 100, abs % 100);
+        let digits = whole.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(ch);
+        }
+        if cents != 0 {
+            grouped.push(decimal);
+            grouped.push_str(&format!("{cents:02}"));
+        }
+        match self {
+            Currency::Rub => format!("{sign}{grouped}\u{a0}₽"),
+            Currency::Eur => format!("{sign}{grouped}\u{a0}€"),
+            Currency::Usd => format!("{sign}${grouped}"),
+        }
+    }
+}
+
+/// When the bonus starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    /// Monthly revenue above which the bonus is paid.
+    Revenue(Money),
+    /// Units sold above which the bonus is paid (units = sales ÷ average order).
+    Units(i64),
+}
+
+/// What the specialist earns above the threshold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bonus {
+    /// A share of the revenue above the threshold.
+    Percent(BasisPoints),
+    /// A fixed amount per unit sold above the threshold.
+    PerUnit(Money),
+}
+
+/// A validated calculator set-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub currency: Currency,
+    pub current_sales: Money,
+    pub range_min: Money,
+    pub range_max: Money,
+    pub avg_order: Money,
+    pub fixed_min: Money,
+    pub threshold: Threshold,
+    pub bonus: Bonus,
+    pub percent: BasisPoints,
+    /// Optional monthly ceiling on what either performance model pays.
+    pub cap: Option<Money>,
+}
+
+impl Plan {
+    /// Revenue at which the bonus starts.
+    pub fn threshold_revenue(&self) -> Money {
+        match self.threshold {
+            Threshold::Revenue(m) => m,
+            Threshold::Units(n) => Money(to_i64(i128::from(n) * i128::from(self.avg_order.0))),
+        }
+    }
+
+    /// The bonus rate on revenue above the threshold, as a fraction `num / den`.
+    fn bonus_rate(&self) -> (i128, i128) {
+        match self.bonus {
+            Bonus::Percent(bp) => (i128::from(bp.0), i128::from(FULL_BP)),
+            Bonus::PerUnit(m) => (i128::from(m.0), i128::from(self.avg_order.0.max(1))),
+        }
+    }
+
+    fn capped(&self, m: Money) -> Money {
+        match self.cap {
+            Some(cap) => m.min(cap),
+            None => m,
+        }
+    }
+
+    /// Fixed minimum + bonus on what is above the threshold, rounded down, capped.
+    pub fn bonus_payout(&self, sales: Money) -> Money {
+        let above = i128::from((sales.0 - self.threshold_revenue().0).max(0));
+        let (num, den) = self.bonus_rate();
+        let bonus = to_i64(above * num / den);
+        self.capped(Money(self.fixed_min.0.saturating_add(bonus)))
+    }
+
+    /// A pure percentage of sales, rounded down, capped.
+    pub fn percent_payout(&self, sales: Money) -> Money {
+        self.capped(self.percent.of(sales))
+    }
+
+    /// The smallest sales (in minor units) from which a pure percentage pays at least as much as
+    /// the fixed minimum + bonus, for good; None when it never overtakes.
+    pub fn crossover(&self) -> Option<Money> {
+        let f = i128::from(self.fixed_min.0);
+        let t = i128::from(self.threshold_revenue().0);
+        let (pn, pd) = (i128::from(self.percent.0), i128::from(FULL_BP));
+        let (rn, rd) = self.bonus_rate();
+        if pn == 0 {
+            return None;
+        }
+        // Above the threshold: p·S ≥ F + r·(S − T)  ⇔  S·k ≥ F·pd·rd − T·rn·pd, k = pn·rd − rn·pd.
+        // When the bonus grows faster (k < 0) the percentage can only lead for a while.
+        let k = pn * rd - rn * pd;
+        if k < 0 {
+            return None;
+        }
+        // Below the threshold the bonus model pays F flat: p·S ≥ F.
+        let below = ceil_div(f * pd, pn);
+        let exact = if below <= t {
+            below
+        } else if k == 0 {
+            return None;
+        } else {
+            ceil_div(f * pd * rd - t * rn * pd, k).max(t)
+        };
+        // Flooring both payouts to the minor unit keeps "≥" from the exact point on, because F
+        // is whole: ⌊p·S⌋ ≥ F + ⌊r·(S − T)⌋ whenever p·S ≥ F + r·(S − T).
+        let s = to_i64(exact.max(0));
+        if let Some(cap) = self.cap {
+            if self.bonus_payout(Money(s)) >= cap {
+                return None;
+            }
+        }
+        Some(Money(s))
+    }
+
+    /// Sales scenarios for the table: evenly spread across the range, plus the current sales and
+    /// the crossover when they fall inside it.
+    pub fn scenarios(&self, steps: i64) -> Vec<Money> {
+        let (lo, hi) = (self.range_min.0, self.range_max.0);
+        let steps = steps.max(1);
+        let mut points: Vec<Money> = (0..=steps)
+            .map(|i| {
+                Money(to_i64(
+                    i128::from(lo) + i128::from(hi - lo) * i128::from(i) / i128::from(steps),
+                ))
+            })
+            .collect();
+        for extra in [Some(self.current_sales), self.crossover()]
+            .into_iter()
+            .flatten()
+        {
+            if (lo..=hi).contains(&extra.0) {
+                points.push(extra);
+            }
+        }
+        points.sort();
+        points.dedup();
+        points
+    }
+
+    /// One row per scenario: sales, fixed minimum, bonus model, pure percentage.
+    pub fn table(&self, steps: i64) -> Vec<Row> {
+        self.scenarios(steps)
+            .into_iter()
+            .map(|sales| Row {
+                sales,
+                fixed: self.fixed_min,
+                bonus: self.bonus_payout(sales),
+                percent: self.percent_payout(sales),
+            })
+            .collect()
+    }
+}
+
+fn ceil_div(a: i128, b: i128) -> i128 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) == (b < 0)) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+/// Monthly payouts at one level of sales.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub sales: Money,
+    /// The fixed minimum alone: what the owner pays for the same work with no bonus.
+    pub fixed: Money,
+    pub bonus: Money,
+    pub percent: Money,
+}
+
+impl Row {
+    /// Whether the pure percentage pays more than the fixed minimum + bonus here.
+    pub fn percent_ahead(&self) -> bool {
+        self.percent.cmp(&self.bonus) == Ordering::Greater
+    }
+}
+
+/// Calculator fields, for attaching an error to the right input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    CurrentSales,
+    RangeMin,
+    RangeMax,
+    AvgOrder,
+    FixedMin,
+    Threshold,
+    Bonus,
+    Percent,
+    Cap,
+}
+
+impl Field {
+    pub const ALL: [Field; 9] = [
+        Field::CurrentSales,
+        Field::RangeMin,
+        Field::RangeMax,
+        Field::AvgOrder,
+        Field::FixedMin,
+        Field::Threshold,
+        Field::Bonus,
+        Field::Percent,
+        Field::Cap,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::CurrentSales => "current_sales",
+            Field::RangeMin => "range_min",
+            Field::RangeMax => "range_max",
+            Field::AvgOrder => "avg_order",
+            Field::FixedMin => "fixed_min",
+            Field::Threshold => "threshold",
+            Field::Bonus => "bonus",
+            Field::Percent => "percent",
+            Field::Cap => "cap",
+        }
+    }
+}
+
+/// Why an input was rejected; each maps to a message id `calc.err.<id>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputError {
+    Empty,
+    NotANumber,
+    Negative,
+    TooLarge,
+    TooManyDecimals,
+    Zero,
+    PercentOver100,
+    NotWhole,
+    MinAboveMax,
+    ThresholdAboveRange,
+}
+
+impl InputError {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            InputError::Empty => "calc.err.empty",
+            InputError::NotANumber => "calc.err.nan",
+            InputError::Negative => "calc.err.negative",
+            InputError::TooLarge => "calc.err.too_large",
+            InputError::TooManyDecimals => "calc.err.decimals",
+            InputError::Zero => "calc.err.zero",
+            InputError::PercentOver100 => "calc.err.percent",
+            InputError::NotWhole => "calc.err.whole",
+            InputError::MinAboveMax => "calc.err.min_above_max",
+            InputError::ThresholdAboveRange => "calc.err.threshold_above_range",
+        }
+    }
+}
+
+/// Parses a decimal typed by a person into hundredths: `1 500`, `1,500`, `1500.5`, `12,5`.
+/// A `.` or `,` followed by one or two final digits is the decimal mark; others group thousands.
+pub fn parse_hundredths(raw: &str) -> Result<i64, InputError> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_' | '\''))
+        .collect();
+    if s.is_empty() {
+        return Err(InputError::Empty);
+    }
+    let (negative, body) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.as_str()),
+    };
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return Err(InputError::NotANumber);
+    }
+    let (whole, frac) = match body.rfind(['.', ',']) {
+        Some(i) if (1..=2).contains(&(body.len() - i - 1)) => (&body[..i], &body[i + 1..]),
+        Some(i) if body.len() - i - 1 > 3 => return Err(InputError::TooManyDecimals),
+        _ => (body, ""),
+    };
+    let whole_digits: String = whole.chars().filter(char::is_ascii_digit).collect();
+    if whole_digits.is_empty() && frac.is_empty() {
+        return Err(InputError::NotANumber);
+    }
+    if whole_digits.len() > 13 {
+        return Err(InputError::TooLarge);
+    }
+    let whole_value: i64 = if whole_digits.is_empty() {
+        0
+    } else {
+        whole_digits.parse().map_err(|_| InputError::NotANumber)?
+    };
+    let frac_value: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().map_err(|_| InputError::NotANumber)? * 10,
+        _ => frac.parse().map_err(|_| InputError::NotANumber)?,
+    };
+    if negative && (whole_value > 0 || frac_value > 0) {
+        return Err(InputError::Negative);
+    }
+    if whole_value > MAX_MAJOR {
+        return Err(InputError::TooLarge);
+    }
+    Ok(whole_value * 100 + frac_value)
+}
+
+pub fn parse_money(raw: &str) -> Result<Money, InputError> {
+    parse_hundredths(raw).map(Money)
+}
+
+pub fn parse_percent(raw: &str) -> Result<BasisPoints, InputError> {
+    let v = parse_hundredths(raw.trim().trim_end_matches('%'))?;
+    if v > FULL_BP {
+        return Err(InputError::PercentOver100);
+    }
+    Ok(BasisPoints(v))
+}
+
+pub fn parse_units(raw: &str) -> Result<i64, InputError> {
+    let v = parse_hundredths(raw)?;
+    if v % 100 != 0 {
+        return Err(InputError::NotWhole);
+    }
+    Ok(v / 100)
+}
+
+/// What the person typed, field by field, as text. Kept verbatim so nothing typed is lost.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PlanInput {
+    pub currency: String,
+    pub current_sales: String,
+    pub range_min: String,
+    pub range_max: String,
+    pub avg_order: String,
+    pub fixed_min: String,
+    /// "units" or "revenue".
+    pub threshold_kind: String,
+    pub threshold: String,
+    /// "per_unit" or "percent".
+    pub bonus_kind: String,
+    pub bonus: String,
+    pub percent: String,
+    /// Empty means no cap.
+    pub cap: String,
+}
+
+impl Default for PlanInput {
+    /// The source article's numbers: 10 % of 100,000 / 400,000 / 10,000,000; a bonus on every
+    /// unit after the first ten.
+    fn default() -> Self {
+        PlanInput {
+            currency: "RUB".into(),
+            current_sales: "400000".into(),
+            range_min: "100000".into(),
+            range_max: "10000000".into(),
+            avg_order: "5000".into(),
+            fixed_min: "40000".into(),
+            threshold_kind: "units".into(),
+            threshold: "10".into(),
+            bonus_kind: "per_unit".into(),
+            bonus: "250".into(),
+            percent: "10".into(),
+            cap: String::new(),
+        }
+    }
+}
+
+impl PlanInput {
+    pub fn get(&self, f: Field) -> &str {
+        match f {
+            Field::CurrentSales => &self.current_sales,
+            Field::RangeMin => &self.range_min,
+            Field::RangeMax => &self.range_max,
+            Field::AvgOrder => &self.avg_order,
+            Field::FixedMin => &self.fixed_min,
+            Field::Threshold => &self.threshold,
+            Field::Bonus => &self.bonus,
+            Field::Percent => &self.percent,
+            Field::Cap => &self.cap,
+        }
+    }
+
+    pub fn set(&mut self, f: Field, value: String) {
+        let slot = match f {
+            Field::CurrentSales => &mut self.current_sales,
+            Field::RangeMin => &mut self.range_min,
+            Field::RangeMax => &mut self.range_max,
+            Field::AvgOrder => &mut self.avg_order,
+            Field::FixedMin => &mut self.fixed_min,
+            Field::Threshold => &mut self.threshold,
+            Field::Bonus => &mut self.bonus,
+            Field::Percent => &mut self.percent,
+            Field::Cap => &mut self.cap,
+        };
+        *slot = value;
+    }
+
+    pub fn currency(&self) -> Currency {
+        Currency::from_code(&self.currency).unwrap_or(Currency::Rub)
+    }
+
+    pub fn units_threshold(&self) -> bool {
+        self.threshold_kind != "revenue"
+    }
+
+    pub fn per_unit_bonus(&self) -> bool {
+        self.bonus_kind != "percent"
+    }
+
+    /// Validates every field; on failure returns each bad field with its reason.
+    pub fn validate(&self) -> Result<Plan, Vec<(Field, InputError)>> {
+        let mut errors = Vec::new();
+        let mut take = |f: Field, r: Result<Money, InputError>| match r {
+            Ok(m) => Some(m),
+            Err(e) => {
+                errors.push((f, e));
+                None
+            }
+        };
+        let current = take(Field::CurrentSales, parse_money(&self.current_sales));
+        let lo = take(Field::RangeMin, parse_money(&self.range_min));
+        let hi = take(Field::RangeMax, parse_money(&self.range_max));
+        let aov = take(
+            Field::AvgOrder,
+            parse_money(&self.avg_order).and_then(|m| {
+                if m.0 == 0 {
+                    Err(InputError::Zero)
+                } else {
+                    Ok(m)
+                }
+            }),
+        );
+        let fixed = take(Field::FixedMin, parse_money(&self.fixed_min));
+        let threshold = if self.units_threshold() {
+            take(Field::Threshold, parse_units(&self.threshold).map(Money))
+                .map(|m| Threshold::Units(m.0))
+        } else {
+            take(Field::Threshold, parse_money(&self.threshold)).map(Threshold::Revenue)
+        };
+        let bonus = if self.per_unit_bonus() {
+            take(Field::Bonus, parse_money(&self.bonus)).map(Bonus::PerUnit)
+        } else {
+            take(Field::Bonus, parse_percent(&self.bonus).map(|b| Money(b.0)))
+                .map(|m| Bonus::Percent(BasisPoints(m.0)))
+        };
+        let percent = take(
+            Field::Percent,
+            parse_percent(&self.percent).map(|b| Money(b.0)),
+        )
+        .map(|m| BasisPoints(m.0));
+        let cap = if self.cap.trim().is_empty() {
+            Some(None)
+        } else {
+            take(Field::Cap, parse_money(&self.cap)).map(Some)
+        };
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            if lo >= hi {
+                errors.push((Field::RangeMax, InputError::MinAboveMax));
+            }
+        }
+        let (
+            Some(current),
+            Some(lo),
+            Some(hi),
+            Some(aov),
+            Some(fixed),
+            Some(threshold),
+            Some(bonus),
+            Some(percent),
+            Some(cap),
+        ) = (current, lo, hi, aov, fixed, threshold, bonus, percent, cap)
+        else {
+            return Err(errors);
+        };
+        let plan = Plan {
+            currency: self.currency(),
+            current_sales: current,
+            range_min: lo,
+            range_max: hi,
+            avg_order: aov,
+            fixed_min: fixed,
+            threshold,
+            bonus,
+            percent,
+            cap,
+        };
+        if plan.threshold_revenue() > hi {
+            errors.push((Field::Threshold, InputError::ThresholdAboveRange));
+        }
+        if plan.threshold_revenue().0 > MAX_MAJOR * 100 {
+            errors.push((Field::Threshold, InputError::TooLarge));
+        }
+        if errors.is_empty() {
+            Ok(plan)
+        } else {
+            Err(errors)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The root component: owns the state, provides the message catalog and saves progress.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::notice_bar::NoticeBar;
+use super::question_screen::QuestionScreen;
+use super::result_screen::ResultScreen;
+use super::start_screen::StartScreen;
+use super::state::{Action, AppState, Notice, Screen};
+use crate::i18n::Messages;
+use crate::platform::storage;
+use crate::quiz::Audience;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// State restored from storage (or the default).
+    #[prop_or_default]
+    pub initial: AppState,
+    /// Trouble met while restoring, told once.
+    #[prop_or_default]
+    pub problem: Option<Notice>,
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer_eq(move || initial);
+    let messages = use_memo((), |_| Messages::english());
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(props.problem, move |problem| {
+            if let Some(p) = *problem {
+                dispatch.emit(Action::Notify(p));
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.client.clone(), move |p| {
+            report(&dispatch, storage::save_progress(Audience::Client, p))
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.specialist.clone(), move |p| {
+            report(&dispatch, storage::save_progress(Audience::Specialist, p))
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.screen, move |s| {
+            report(&dispatch, storage::save_screen(*s))
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(state.calc.clone(), move |c| {
+            report(&dispatch, storage::save_calc(c))
+        });
+    }
+
+    let body = match state.screen {
+        Screen::Start => {
+            html! { <StartScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
+        }
+        Screen::Quiz(_) => {
+            html! { <QuestionScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
+        }
+        Screen::Result(a) => html! {
+            <ResultScreen audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
+        },
+    };
+    html! {
+        <ContextProvider<Rc<Messages>> context={(*messages).clone()}>
+            <div class="cf-app">
+                if let Some(n) = state.notice {
+                    <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+                }
+                { body }
+            </div>
+        </ContextProvider<Rc<Messages>>>
+    }
+}
+
+fn report(dispatch: &Callback<Action>, result: Result<(), storage::StorageError>) {
+    match result {
+        Ok(()) => {}
+        Err(storage::StorageError::Unavailable) => {
+            dispatch.emit(Action::Notify(Notice::StorageUnavailable))
+        }
+        Err(_) => dispatch.emit(Action::Notify(Notice::SaveFailed)),
+    }
+}

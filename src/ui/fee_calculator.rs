@@ -1,0 +1,152 @@
+//! The fee calculator: editable inputs with inline messages, a payout table and the chart.
+//! While a field is invalid the outputs keep showing the last valid set-up.
+
+use yew::prelude::*;
+
+use super::fee_chart::FeeChart;
+use super::state::Action;
+use super::use_messages;
+use crate::quiz::money::{Currency, Field, InputError, Plan, PlanInput};
+
+/// Table rows between the ends of the sales range (plus the current sales and the crossover).
+pub const TABLE_STEPS: i64 = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct FeeCalculatorProps {
+    pub input: PlanInput,
+    /// The last valid set-up.
+    pub plan: Option<Plan>,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
+    let m = use_messages();
+    let input = &props.input;
+    let errors: Vec<(Field, InputError)> = input.validate().err().unwrap_or_default();
+    let error_of = |f: Field| errors.iter().find(|(ef, _)| *ef == f).map(|(_, e)| *e);
+    let currency = input.currency();
+
+    let field = |f: Field, label: String| {
+        let id = format!("calc-{}", f.id());
+        let err_id = format!("{id}-error");
+        let error = error_of(f);
+        let oninput = props.on_action.reform(move |e: InputEvent| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            Action::CalcSet(f, value)
+        });
+        html! {
+            <div class={classes!("cf-field", error.is_some().then_some("cf-invalid"))}>
+                <label for={id.clone()}>{ label }</label>
+                <input id={id} type="text" inputmode="decimal" autocomplete="off" value={input.get(f).to_string()}
+                       aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} oninput={oninput} />
+                <p class="cf-field-error" id={err_id} data-testid={format!("error-{}", f.id())} aria-live="polite">
+                    { error.map(|e| m.t(e.message_id())).unwrap_or_default() }
+                </p>
+            </div>
+        }
+    };
+    let money_label = |id: &str| m.f(id, &[("cur", currency.code())]);
+    let units = input.units_threshold();
+    let per_unit = input.per_unit_bonus();
+    let on_currency = props.on_action.reform(|e: Event| {
+        let value = e
+            .target_dyn_into::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        Action::CalcCurrency(value)
+    });
+    let toggle = |name: &str, first: bool, labels: (String, String), make: fn(bool) -> Action| {
+        let on_first = props.on_action.reform(move |_: Event| make(true));
+        let on_second = props.on_action.reform(move |_: Event| make(false));
+        html! {
+            <div class="cf-toggle" role="radiogroup">
+                <label><input type="radio" name={name.to_string()} checked={first} onchange={on_first} />{ labels.0 }</label>
+                <label><input type="radio" name={name.to_string()} checked={!first} onchange={on_second} />{ labels.1 }</label>
+            </div>
+        }
+    };
+
+    html! {
+        <div class="cf-calc" data-testid="calculator">
+            <h3>{ m.t("calc.title") }</h3>
+            <div class="cf-calc-grid">
+                <div class="cf-field">
+                    <label for="calc-currency">{ m.t("calc.currency") }</label>
+                    <select id="calc-currency" onchange={on_currency}>
+                        { for Currency::ALL.iter().map(|c| html! {
+                            <option value={c.code()} selected={*c == currency}>{ c.code() }</option>
+                        }) }
+                    </select>
+                </div>
+                { field(Field::CurrentSales, money_label("calc.current_sales")) }
+                { field(Field::RangeMin, money_label("calc.range_min")) }
+                { field(Field::RangeMax, money_label("calc.range_max")) }
+                { field(Field::AvgOrder, money_label("calc.avg_order")) }
+                { field(Field::FixedMin, money_label("calc.fixed_min")) }
+                <div class="cf-field-group">
+                    { toggle("threshold-kind", units, (m.t("calc.threshold_units"), m.t("calc.threshold_revenue")), Action::CalcThresholdKind) }
+                    { field(Field::Threshold, if units { m.t("calc.threshold.units") } else { money_label("calc.threshold.revenue") }) }
+                </div>
+                <div class="cf-field-group">
+                    { toggle("bonus-kind", per_unit, (m.t("calc.bonus_per_unit"), m.t("calc.bonus_percent")), Action::CalcBonusKind) }
+                    { field(Field::Bonus, if per_unit { money_label("calc.bonus.per_unit") } else { m.t("calc.bonus.percent") }) }
+                </div>
+                { field(Field::Percent, m.t("calc.percent")) }
+                { field(Field::Cap, money_label("calc.cap")) }
+            </div>
+            <button type="button" class="cf-link" onclick={props.on_action.reform(|_: MouseEvent| Action::CalcReset)}>{ m.t("calc.reset") }</button>
+            if !errors.is_empty() {
+                <p class="cf-stale" data-testid="calc-stale">{ m.t("calc.stale") }</p>
+            }
+            if let Some(plan) = props.plan {
+                { outputs(&m, &plan) }
+            }
+        </div>
+    }
+}
+
+fn outputs(m: &crate::i18n::Messages, plan: &Plan) -> Html {
+    let cur = plan.currency;
+    let rows = plan.table(TABLE_STEPS);
+    let crossover = match plan.crossover() {
+        Some(s) => m.f(
+            "calc.crossover",
+            &[
+                ("sales", &cur.format(s)),
+                ("pay", &cur.format(plan.percent_payout(s))),
+            ],
+        ),
+        None => m.t("calc.no_crossover"),
+    };
+    html! {
+        <>
+            <p class="cf-crossover" data-testid="crossover">{ crossover }</p>
+            <FeeChart plan={*plan} />
+            <div class="cf-table-wrap">
+                <table class="cf-table" data-testid="fee-table">
+                    <caption class="cf-sr">{ m.t("calc.table_caption") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ m.t("calc.col.sales") }</th>
+                        <th scope="col">{ m.t("calc.col.fixed") }</th>
+                        <th scope="col">{ m.t("calc.col.bonus") }</th>
+                        <th scope="col">{ m.t("calc.col.percent") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr class={classes!(r.percent_ahead().then_some("cf-ahead"))}>
+                                <th scope="row">{ cur.format(r.sales) }</th>
+                                <td>{ cur.format(r.fixed) }</td>
+                                <td>{ cur.format(r.bonus) }</td>
+                                <td>{ cur.format(r.percent) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,124 @@
+//! Payout against sales for each fee model, as an SVG drawn by the app. Coordinates are computed
+//! in integers from money in minor units, so no NaN or Infinity can reach the drawing.
+
+use yew::prelude::*;
+
+use super::use_messages;
+use crate::quiz::money::{Money, Plan};
+
+const W: i128 = 600;
+const H: i128 = 300;
+const LEFT: i128 = 92;
+const RIGHT: i128 = 12;
+const TOP: i128 = 12;
+const BOTTOM: i128 = 36;
+const SAMPLES: i128 = 48;
+
+#[derive(Properties, PartialEq)]
+pub struct FeeChartProps {
+    pub plan: Plan,
+}
+
+struct Frame {
+    lo: i128,
+    hi: i128,
+    y_max: i128,
+}
+
+impl Frame {
+    fn x(&self, sales: i128) -> i128 {
+        LEFT + (sales - self.lo) * (W - LEFT - RIGHT) / (self.hi - self.lo).max(1)
+    }
+    fn y(&self, pay: i128) -> i128 {
+        TOP + (H - TOP - BOTTOM) - pay.min(self.y_max) * (H - TOP - BOTTOM) / self.y_max.max(1)
+    }
+}
+
+#[component]
+pub fn FeeChart(props: &FeeChartProps) -> Html {
+    let m = use_messages();
+    let p = &props.plan;
+    let cur = p.currency;
+    let (lo, hi) = (i128::from(p.range_min.0), i128::from(p.range_max.0));
+    let sales_at = |i: i128| lo + (hi - lo) * i / SAMPLES;
+    let mut xs: Vec<i128> = (0..=SAMPLES).map(sales_at).collect();
+    let crossover = p
+        .crossover()
+        .map(|c| i128::from(c.0))
+        .filter(|c| (lo..=hi).contains(c));
+    // Kinks (threshold, crossover) are sampled exactly so the lines bend where the money does.
+    xs.extend(crossover);
+    let t = i128::from(p.threshold_revenue().0);
+    if (lo..=hi).contains(&t) {
+        xs.push(t);
+    }
+    xs.sort_unstable();
+    xs.dedup();
+    let money = |v: i128| Money(i64::try_from(v).unwrap_or(i64::MAX));
+    let bonus = |s: i128| i128::from(p.bonus_payout(money(s)).0);
+    let percent = |s: i128| i128::from(p.percent_payout(money(s)).0);
+    let fixed = i128::from(p.fixed_min.0);
+    let y_max = xs
+        .iter()
+        .map(|&s| bonus(s).max(percent(s)))
+        .chain([fixed])
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let f = Frame { lo, hi, y_max };
+    let line = |pay: &dyn Fn(i128) -> i128| {
+        xs.iter()
+            .map(|&s| format!("{},{}", f.x(s), f.y(pay(s))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The region where a pure percentage pays more than the minimum + bonus for the same work.
+    let region = crossover.map(|c| {
+        let ahead: Vec<i128> = xs.iter().copied().filter(|&s| s >= c).collect();
+        let upper = ahead
+            .iter()
+            .map(|&s| format!("{},{}", f.x(s), f.y(percent(s))));
+        let lower = ahead
+            .iter()
+            .rev()
+            .map(|&s| format!("{},{}", f.x(s), f.y(bonus(s))));
+        upper.chain(lower).collect::<Vec<_>>().join(" ")
+    });
+    let label = m.f(
+        "calc.chart_label",
+        &[
+            ("lo", &cur.format(p.range_min)),
+            ("hi", &cur.format(p.range_max)),
+        ],
+    );
+    let base = f.y(0);
+    html! {
+        <figure class="cf-chart">
+            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={label} data-testid="fee-chart">
+                <line x1={LEFT.to_string()} y1={base.to_string()} x2={(W - RIGHT).to_string()} y2={base.to_string()} class="cf-axis" />
+                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={base.to_string()} class="cf-axis" />
+                { for [0, y_max / 2, y_max].into_iter().map(|v| html! {
+                    <text x={(LEFT - 6).to_string()} y={(f.y(v) + 4).to_string()} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
+                }) }
+                { for [lo, (lo + hi) / 2, hi].into_iter().enumerate().map(|(i, s)| html! {
+                    <text x={f.x(s).to_string()} y={(H - 12).to_string()} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
+                }) }
+                if let Some(points) = region {
+                    <polygon points={points} class="cf-region" data-testid="fee-region" />
+                }
+                <polyline points={line(&|_| fixed)} class="cf-line cf-line-fixed" />
+                <polyline points={line(&bonus)} class="cf-line cf-line-bonus" data-testid="line-bonus" />
+                <polyline points={line(&percent)} class="cf-line cf-line-percent" data-testid="line-percent" />
+                if let Some(c) = crossover {
+                    <circle cx={f.x(c).to_string()} cy={f.y(percent(c)).to_string()} r="5" class="cf-cross" data-testid="fee-crossover" />
+                }
+            </svg>
+            <figcaption class="cf-legend">
+                <span class="cf-key cf-key-fixed">{ m.t("calc.col.fixed") }</span>
+                <span class="cf-key cf-key-bonus">{ m.t("calc.col.bonus") }</span>
+                <span class="cf-key cf-key-percent">{ m.t("calc.col.percent") }</span>
+                <span class="cf-key cf-key-region">{ m.t("calc.region") }</span>
+            </figcaption>
+        </figure>
+    }
+}

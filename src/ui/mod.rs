@@ -1,0 +1,24 @@
+//! Yew components. They render state and dispatch actions; the logic lives in `quiz` and in the
+//! pure reducer in `state`.
+
+pub mod app;
+pub mod fee_calculator;
+pub mod fee_chart;
+pub mod notice_bar;
+pub mod profile_chart;
+pub mod question_screen;
+pub mod result_screen;
+pub mod start_screen;
+pub mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::Messages;
+
+/// The message catalog of the current language, provided by [`app::App`].
+#[hook]
+pub fn use_messages() -> Rc<Messages> {
+    use_context::<Rc<Messages>>().unwrap_or_else(Messages::english)
+}

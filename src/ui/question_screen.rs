@@ -1,0 +1,109 @@
+//! One question per screen: real radio inputs in a radiogroup, Back / Next, a progress bar.
+//! The form submits on Enter, so the whole quiz works from the keyboard.
+
+use yew::prelude::*;
+
+use super::state::{Action, AppState, StepItem};
+use super::use_messages;
+use crate::platform::dom;
+use crate::quiz::bank;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionScreenProps {
+    pub state: AppState,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
+    let m = use_messages();
+    let heading = use_node_ref();
+    let current = props.state.current_item();
+    let key = current.map(|(a, step, _)| (a, step));
+    {
+        let heading = heading.clone();
+        use_effect_with(key, move |_| {
+            dom::focus(&heading);
+        });
+    }
+    let Some((audience, step, item)) = current else {
+        return html! {};
+    };
+    let total = bank().step_count(audience);
+    let selected = props
+        .state
+        .progress(audience)
+        .answers
+        .get(item.id())
+        .cloned();
+    let options: Vec<(String, String)> = match item {
+        StepItem::Pair(q) => q
+            .options
+            .iter()
+            .map(|c| (c.id.clone(), c.text_for(audience).to_string()))
+            .collect(),
+        StepItem::Temperament(t) => t
+            .options
+            .iter()
+            .map(|o| (o.id.clone(), o.text.clone()))
+            .collect(),
+    };
+    let prompt = match item {
+        StepItem::Pair(q) => q.prompt(audience).to_string(),
+        StepItem::Temperament(t) => t.text.clone(),
+    };
+    let last = step + 1 == total;
+    let next_label = if item.optional() && selected.is_none() {
+        m.t("quiz.skip")
+    } else if last {
+        m.t("quiz.finish")
+    } else {
+        m.t("quiz.next")
+    };
+    let onsubmit = props.on_action.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Next
+    });
+    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let home = props.on_action.reform(|_: MouseEvent| Action::Home);
+    let group = format!("q-{}", item.id());
+    let title_id = format!("{group}-title");
+    let percent = step * 100 / total.max(1);
+    let quiz_title = m.t(&format!("start.{}.title", audience.id()));
+
+    html! {
+        <main class="cf-quiz" data-audience={audience.id()}>
+            <header class="cf-quiz-head">
+                <button type="button" class="cf-link" onclick={home}>{ m.t("quiz.home") }</button>
+                <span class="cf-muted">{ quiz_title }</span>
+            </header>
+            <div class="cf-progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()}
+                 aria-valuenow={step.to_string()} aria-label={m.t("quiz.progress")}>
+                <div class="cf-progress-fill" style={format!("width:{percent}%")}></div>
+            </div>
+            <p class="cf-count" data-testid="count">{ m.f("quiz.count", &[("n", &(step + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <form class="cf-question" onsubmit={onsubmit} data-name={format!("q{}", step + 1)}>
+                if item.optional() {
+                    <p class="cf-badge">{ m.t("quiz.temperament_section") }</p>
+                }
+                <h2 id={title_id.clone()} tabindex="-1" ref={heading}>{ prompt }</h2>
+                <div role="radiogroup" aria-labelledby={title_id} class="cf-options">
+                    { for options.into_iter().map(|(id, text)| {
+                        let checked = selected.as_deref() == Some(id.as_str());
+                        let choose = props.on_action.reform({ let id = id.clone(); move |_: Event| Action::Choose(id.clone()) });
+                        html! {
+                            <label class={classes!("cf-option", checked.then_some("cf-checked"))}>
+                                <input type="radio" name={group.clone()} value={id} checked={checked} onchange={choose} />
+                                <span>{ text }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+                <div class="cf-nav">
+                    <button type="button" class="cf-secondary" onclick={back}>{ m.t("quiz.back") }</button>
+                    <button type="submit" class="cf-primary" disabled={!props.state.can_advance()}>{ next_label }</button>
+                </div>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,206 @@
+//! The result: verdict and why, red flags, the profile chart, archetypes, advice, checklists,
+//! temperament and the fee model with its calculator.
+
+use yew::prelude::*;
+
+use super::fee_calculator::FeeCalculator;
+use super::profile_chart::ProfileChart;
+use super::state::{Action, AppState};
+use super::use_messages;
+use crate::i18n::Messages;
+use crate::quiz::evaluate::{Decider, Evaluation, Reason};
+use crate::quiz::fee::why_message;
+use crate::quiz::{bank, evaluate, Audience};
+
+/// How many pieces of advice are shown before "more".
+pub const TOP_ADVICE: usize = 5;
+/// How many archetype matches are named.
+pub const TOP_ARCHETYPES: usize = 3;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultScreenProps {
+    pub audience: Audience,
+    pub state: AppState,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn ResultScreen(props: &ResultScreenProps) -> Html {
+    let m = use_messages();
+    let a = props.audience;
+    let answers = props.state.progress(a).answers.clone();
+    let eval = use_memo((a, answers), |(a, answers)| evaluate(bank(), *a, answers));
+    let start_over = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::StartOver(a));
+    let review = props.on_action.reform(|_: MouseEvent| Action::Back);
+    let home = props.on_action.reform(|_: MouseEvent| Action::Home);
+    let band = eval.band.id();
+
+    html! {
+        <main class="cf-result" data-testid="result" data-band={band}>
+            <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
+                <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
+                <h1 data-testid="verdict">{ m.t(&format!("band.{band}.{}", a.id())) }</h1>
+                <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
+                <p data-testid="decided">{ decided(&m, &eval) }</p>
+                if !eval.flags.is_empty() {
+                    <h2>{ m.t("result.flags") }</h2>
+                    <ul class="cf-flags" data-testid="flags">
+                        { for eval.flags.iter().filter_map(|id| bank().flag(id)).map(|f| html! {
+                            <li data-flag={f.id.clone()}>{ f.name.clone() }</li>
+                        }) }
+                    </ul>
+                }
+            </section>
+
+            <section>
+                <h2>{ m.t("result.profile") }</h2>
+                <ProfileChart scores={eval.dimensions.clone()} />
+            </section>
+
+            if !eval.archetypes.is_empty() {
+                <section data-testid="archetypes">
+                    <h2>{ m.t(&format!("result.archetypes.{}", a.id())) }</h2>
+                    { for eval.archetypes.iter().take(TOP_ARCHETYPES).filter_map(|am| bank().archetype(&am.id).map(|at| (am, at))).map(|(am, at)| html! {
+                        <article class="cf-archetype" data-archetype={at.id.clone()}>
+                            <h3>{ at.name.clone() }<span class="cf-muted">{ format!(" · {} %", am.strength) }</span></h3>
+                            <p>{ at.note(a).to_string() }</p>
+                            <p class="cf-small cf-muted">{ m.t("result.because") }</p>
+                            <ul class="cf-small">{ for am.reasons.iter().map(|r| html! { <li>{ reason(&m, a, r) }</li> }) }</ul>
+                        </article>
+                    }) }
+                </section>
+            }
+
+            if a == Audience::Specialist {
+                <p class="cf-reminder" data-testid="own-part">{ m.t("result.own_part") }</p>
+            }
+
+            <section data-testid="advice">
+                <h2>{ m.t(&format!("result.advice.{}", a.id())) }</h2>
+                if eval.advice.is_empty() {
+                    <p>{ m.t("result.no_advice") }</p>
+                }
+                <ol class="cf-advice">
+                    { for eval.advice.iter().take(TOP_ADVICE).filter_map(|i| bank().advice(&i.id)).map(|adv| html! { <li>{ adv.text(a).to_string() }</li> }) }
+                </ol>
+                if eval.advice.len() > TOP_ADVICE {
+                    <details>
+                        <summary>{ m.f("result.more_advice", &[("n", &(eval.advice.len() - TOP_ADVICE).to_string())]) }</summary>
+                        <ol class="cf-advice" start={(TOP_ADVICE + 1).to_string()}>
+                            { for eval.advice.iter().skip(TOP_ADVICE).filter_map(|i| bank().advice(&i.id)).map(|adv| html! { <li>{ adv.text(a).to_string() }</li> }) }
+                        </ol>
+                    </details>
+                }
+            </section>
+
+            if !eval.temperament.is_empty() {
+                <section data-testid="temperament">
+                    <h2>{ m.t("result.temperament") }</h2>
+                    { for eval.temperament.iter().filter_map(|t| bank().temperament_info(*t)).map(|t| html! {
+                        <p><strong>{ t.name.clone() }</strong>{ format!(": {} ", t.traits) }{ t.how.clone() }</p>
+                    }) }
+                </section>
+            }
+
+            <section class="cf-checklists">
+                <div>
+                    <h2>{ m.t("result.guarantees") }</h2>
+                    <ul class="cf-checklist" data-testid="guarantees">
+                        { for bank().guarantees.iter().zip(&eval.guarantees).map(|(c, ok)| html! {
+                            <li class={if *ok { "cf-yes" } else { "cf-no" }}>
+                                <span class="cf-sr">{ m.t(if *ok { "result.check_yes" } else { "result.check_no" }) }</span>
+                                { c.text.clone() }
+                            </li>
+                        }) }
+                    </ul>
+                    <p class="cf-small">{ m.t(if eval.guarantees.iter().all(|g| *g) { "result.guarantees_ok" } else { "result.guarantees_no" }) }</p>
+                </div>
+                <div>
+                    <h2>{ m.t("result.contract") }</h2>
+                    <ul class="cf-contract">{ for bank().contract.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                </div>
+            </section>
+
+            <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
+                <h2>{ m.t("fee.title") }</h2>
+                <p class="cf-fee-model"><strong>{ m.t(&format!("fee.model.{}", eval.fee.model.id())) }</strong></p>
+                <p>{ m.t(why_message(eval.fee.model, a)) }</p>
+                if eval.fee.held_back_by_verdict {
+                    <p>{ m.t("fee.held_back") }</p>
+                }
+                if !eval.fee.missing.is_empty() {
+                    <p>{ m.t("fee.blocked_by") }</p>
+                    <ul data-testid="fee-missing">
+                        { for eval.fee.missing.iter().filter_map(|id| bank().fee_conditions.iter().find(|c| &c.id == id)).map(|c| html! {
+                            <li><strong>{ c.text.clone() }</strong>{ " — " }{ c.unblock.clone() }</li>
+                        }) }
+                    </ul>
+                    <p class="cf-small">{ m.t("fee.revisit") }</p>
+                }
+                <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
+            </section>
+
+            <nav class="cf-nav">
+                <button type="button" class="cf-secondary" onclick={review}>{ m.t("result.review") }</button>
+                <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
+                <button type="button" class="cf-primary" data-testid="start-over" onclick={start_over}>{ m.t("result.start_over") }</button>
+            </nav>
+        </main>
+    }
+}
+
+fn decided(m: &Messages, eval: &Evaluation) -> String {
+    match &eval.decided_by {
+        Decider::Score => m.f("result.decided.score", &[("n", &eval.overall.to_string())]),
+        Decider::Flags => m.f(
+            "result.decided.flags",
+            &[(
+                "band",
+                &m.t(&format!("band.{}.short", eval.score_band.id())),
+            )],
+        ),
+        Decider::WeakDimensions(weak) => {
+            let list = weak
+                .iter()
+                .map(|(d, n)| {
+                    m.f(
+                        "result.dim_score",
+                        &[("dim", &m.t(d.message_id())), ("n", &n.to_string())],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            m.f(
+                "result.decided.dimensions",
+                &[
+                    (
+                        "band",
+                        &m.t(&format!("band.{}.short", eval.score_band.id())),
+                    ),
+                    ("list", &list),
+                ],
+            )
+        }
+    }
+}
+
+fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
+    match r {
+        Reason::Answer { q, choice } => {
+            let Some(question) = bank().question(q) else {
+                return String::new();
+            };
+            let text = question
+                .choice(choice)
+                .map(|c| c.text_for(a))
+                .unwrap_or_default();
+            format!("{} — {}", question.prompt(a), text)
+        }
+        Reason::Dimension(d, score) => m.f(
+            "result.dim_score",
+            &[("dim", &m.t(d.message_id())), ("n", &score.to_string())],
+        ),
+    }
+}

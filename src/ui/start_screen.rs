@@ -1,0 +1,55 @@
+//! The start screen: the two mirrored quizzes, who each is for and how long it takes.
+
+use yew::prelude::*;
+
+use super::state::{Action, AppState};
+use super::use_messages;
+use crate::quiz::{bank, Audience};
+
+/// Seconds a person takes per question, on average, for the time estimate.
+const SECONDS_PER_QUESTION: usize = 12;
+
+#[derive(Properties, PartialEq)]
+pub struct StartScreenProps {
+    pub state: AppState,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let m = use_messages();
+    let card = |a: Audience| {
+        let bank = bank();
+        let total = bank.questions.len();
+        let minutes = (total * SECONDS_PER_QUESTION).div_ceil(60).to_string();
+        let progress = props.state.progress(a);
+        let id = a.id();
+        let action = if progress.finished(bank, a) {
+            m.t("start.view_result")
+        } else if progress.step > 0 {
+            m.f("start.continue", &[("n", &(progress.step + 1).to_string())])
+        } else {
+            m.t("start.begin")
+        };
+        let open = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
+        html! {
+            <section class="cf-card" aria-labelledby={format!("title-{id}")}>
+                <h2 id={format!("title-{id}")}>{ m.t(&format!("start.{id}.title")) }</h2>
+                <p>{ m.t(&format!("start.{id}.who")) }</p>
+                <p class="cf-muted">{ m.f("start.length", &[("n", &total.to_string()), ("min", &minutes)]) }</p>
+                <button type="button" class="cf-primary" data-testid={format!("open-{id}")} onclick={open}>{ action }</button>
+            </section>
+        }
+    };
+    html! {
+        <main class="cf-start">
+            <h1>{ m.t("app.title") }</h1>
+            <p class="cf-lead">{ m.t("start.lead") }</p>
+            <div class="cf-cards">
+                { card(Audience::Client) }
+                { card(Audience::Specialist) }
+            </div>
+            <p class="cf-muted cf-small">{ m.t("start.privacy") }</p>
+        </main>
+    }
+}

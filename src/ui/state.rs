@@ -1,0 +1,332 @@
+//! App state as plain data and the one pure reducer that changes it.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::quiz::content::{Question, TemperamentQuestion};
+use crate::quiz::money::{Field, Plan, PlanInput};
+use crate::quiz::{bank, Answers, Audience, Bank};
+
+/// One quiz's progress: where the person is and what they answered. This is what is saved.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Progress {
+    /// Index of the current screen; equal to the step count once the quiz is finished.
+    pub step: usize,
+    pub answers: Answers,
+}
+
+impl Progress {
+    /// Drops answers whose question or option no longer exists and clamps the step, so progress
+    /// saved by an older build (or edited by hand) can never point past the content.
+    pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
+        self.answers
+            .retain(|q, a| match step_of(bank, audience, q) {
+                Some(step) => match item_at(bank, audience, step) {
+                    Some(StepItem::Pair(question)) => question.choice(a).is_some(),
+                    Some(StepItem::Temperament(t)) => t.options.iter().any(|o| &o.id == a),
+                    None => false,
+                },
+                None => false,
+            });
+        self.step = self.step.min(bank.step_count(audience));
+        self
+    }
+
+    pub fn finished(&self, bank: &Bank, audience: Audience) -> bool {
+        self.step >= bank.step_count(audience)
+    }
+}
+
+/// What one screen of a quiz asks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StepItem<'a> {
+    /// A mirrored pair, answer required.
+    Pair(&'a Question),
+    /// A question of the optional temperament section (specialists only).
+    Temperament(&'a TemperamentQuestion),
+}
+
+impl StepItem<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            StepItem::Pair(q) => &q.id,
+            StepItem::Temperament(t) => &t.id,
+        }
+    }
+
+    pub fn optional(&self) -> bool {
+        matches!(self, StepItem::Temperament(_))
+    }
+}
+
+pub fn item_at(bank: &Bank, audience: Audience, step: usize) -> Option<StepItem<'_>> {
+    match bank.questions.get(step) {
+        Some(q) => Some(StepItem::Pair(q)),
+        None if audience == Audience::Specialist => bank
+            .temperament
+            .get(step - bank.questions.len())
+            .map(StepItem::Temperament),
+        None => None,
+    }
+}
+
+fn step_of(bank: &Bank, audience: Audience, id: &str) -> Option<usize> {
+    (0..bank.step_count(audience))
+        .find(|&s| item_at(bank, audience, s).is_some_and(|i| i.id() == id))
+}
+
+/// Which screen is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Quiz(Audience),
+    Result(Audience),
+}
+
+impl Screen {
+    pub fn audience(self) -> Option<Audience> {
+        match self {
+            Screen::Start => None,
+            Screen::Quiz(a) | Screen::Result(a) => Some(a),
+        }
+    }
+}
+
+/// A one-time, polite word about storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// localStorage is disabled or blocked: progress lives in memory only.
+    StorageUnavailable,
+    /// Saved progress could not be read; the quiz starts fresh and the old data is kept aside.
+    SavedDataUnreadable,
+    /// A save failed (storage full): progress lives in memory from here on.
+    SaveFailed,
+}
+
+impl Notice {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Notice::StorageUnavailable => "notice.storage_unavailable",
+            Notice::SavedDataUnreadable => "notice.saved_unreadable",
+            Notice::SaveFailed => "notice.save_failed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub screen: Screen,
+    pub client: Progress,
+    pub specialist: Progress,
+    /// The fee calculator's inputs, as typed.
+    pub calc: PlanInput,
+    /// The last calculator set-up that validated: the chart keeps showing it while a field is bad.
+    pub calc_plan: Option<Plan>,
+    /// The storage notice showing, if any.
+    pub notice: Option<Notice>,
+    /// A notice was shown once already: never nag twice.
+    pub notice_seen: bool,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new(
+            Screen::Start,
+            Progress::default(),
+            Progress::default(),
+            PlanInput::default(),
+        )
+    }
+}
+
+impl AppState {
+    pub fn new(
+        screen: Screen,
+        client: Progress,
+        specialist: Progress,
+        calc: PlanInput,
+    ) -> AppState {
+        let bank = bank();
+        let calc_plan = calc
+            .validate()
+            .ok()
+            .or_else(|| PlanInput::default().validate().ok());
+        let mut state = AppState {
+            screen: Screen::Start,
+            client: client.sanitized(bank, Audience::Client),
+            specialist: specialist.sanitized(bank, Audience::Specialist),
+            calc,
+            calc_plan,
+            notice: None,
+            notice_seen: false,
+        };
+        if let Some(a) = screen.audience() {
+            state.screen = state.screen_for(a);
+        }
+        state
+    }
+
+    pub fn progress(&self, a: Audience) -> &Progress {
+        match a {
+            Audience::Client => &self.client,
+            Audience::Specialist => &self.specialist,
+        }
+    }
+
+    fn progress_mut(&mut self, a: Audience) -> &mut Progress {
+        match a {
+            Audience::Client => &mut self.client,
+            Audience::Specialist => &mut self.specialist,
+        }
+    }
+
+    /// The screen a quiz opens on: its result when finished, else the current question.
+    fn screen_for(&self, a: Audience) -> Screen {
+        if self.progress(a).finished(bank(), a) {
+            Screen::Result(a)
+        } else {
+            Screen::Quiz(a)
+        }
+    }
+
+    /// The current question of the quiz on screen and its answer.
+    pub fn current_item(&self) -> Option<(Audience, usize, StepItem<'static>)> {
+        let Screen::Quiz(a) = self.screen else {
+            return None;
+        };
+        let step = self.progress(a).step;
+        item_at(bank(), a, step).map(|item| (a, step, item))
+    }
+
+    /// Whether Next may be pressed now.
+    pub fn can_advance(&self) -> bool {
+        match self.current_item() {
+            Some((a, _, item)) => {
+                item.optional() || self.progress(a).answers.contains_key(item.id())
+            }
+            None => false,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Open a quiz where it was left.
+    Open(Audience),
+    /// Back to the start screen; progress kept.
+    Home,
+    /// Answer the current question.
+    Choose(String),
+    Next,
+    Back,
+    /// Clear one quiz and begin it again; the other quiz is untouched.
+    StartOver(Audience),
+    /// Storage trouble to tell the person about (once).
+    Notify(Notice),
+    DismissNotice,
+    /// A calculator field was edited.
+    CalcSet(Field, String),
+    CalcThresholdKind(bool),
+    CalcBonusKind(bool),
+    CalcCurrency(String),
+    CalcReset,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(reduce(&self, action))
+    }
+}
+
+/// The pure transition function behind [`Reducible`].
+pub fn reduce(state: &AppState, action: Action) -> AppState {
+    let bank = bank();
+    let mut next = state.clone();
+    match action {
+        Action::Open(a) => next.screen = next.screen_for(a),
+        Action::Home => next.screen = Screen::Start,
+        Action::Choose(option) => {
+            if let Some((a, _, item)) = state.current_item() {
+                let valid = match item {
+                    StepItem::Pair(q) => q.choice(&option).is_some(),
+                    StepItem::Temperament(t) => t.options.iter().any(|o| o.id == option),
+                };
+                if valid {
+                    next.progress_mut(a)
+                        .answers
+                        .insert(item.id().to_string(), option);
+                }
+            }
+        }
+        Action::Next => {
+            if state.can_advance() {
+                if let Some((a, step, _)) = state.current_item() {
+                    next.progress_mut(a).step = step + 1;
+                    next.screen = next.screen_for(a);
+                }
+            }
+        }
+        Action::Back => match state.screen {
+            Screen::Quiz(a) => {
+                let p = next.progress_mut(a);
+                if p.step == 0 {
+                    next.screen = Screen::Start;
+                } else {
+                    p.step -= 1;
+                }
+            }
+            Screen::Result(a) => {
+                next.progress_mut(a).step = bank.step_count(a).saturating_sub(1);
+                next.screen = Screen::Quiz(a);
+            }
+            Screen::Start => {}
+        },
+        Action::StartOver(a) => {
+            *next.progress_mut(a) = Progress::default();
+            next.screen = Screen::Quiz(a);
+        }
+        Action::Notify(notice) => {
+            if !state.notice_seen {
+                next.notice = Some(notice);
+                next.notice_seen = true;
+            }
+        }
+        Action::DismissNotice => next.notice = None,
+        Action::CalcSet(field, value) => {
+            next.calc.set(field, value);
+            next.revalidate_calc();
+        }
+        Action::CalcThresholdKind(units) => {
+            next.calc.threshold_kind = if units { "units" } else { "revenue" }.into();
+            next.revalidate_calc();
+        }
+        Action::CalcBonusKind(per_unit) => {
+            next.calc.bonus_kind = if per_unit { "per_unit" } else { "percent" }.into();
+            next.revalidate_calc();
+        }
+        Action::CalcCurrency(code) => {
+            if crate::quiz::money::Currency::from_code(&code).is_some() {
+                next.calc.currency = code;
+                next.revalidate_calc();
+            }
+        }
+        Action::CalcReset => {
+            next.calc = PlanInput::default();
+            next.revalidate_calc();
+        }
+    }
+    next
+}
+
+impl AppState {
+    fn revalidate_calc(&mut self) {
+        if let Ok(plan) = self.calc.validate() {
+            self.calc_plan = Some(plan);
+        }
+    }
+}

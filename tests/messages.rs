@@ -1,0 +1,85 @@
+//! Every message id the UI asks for exists in the English catalog.
+
+use client_fit::i18n::Messages;
+use client_fit::quiz::fee::{why_message, FeeModel};
+use client_fit::quiz::money::{Field, InputError};
+use client_fit::quiz::{Audience, Band, Dimension};
+use client_fit::ui::state::Notice;
+
+/// String literals in the UI sources that look like message ids (`word.word…`).
+fn literal_ids() -> Vec<String> {
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir("src/ui").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (i, piece) in text.split('"').enumerate() {
+            let looks_like_id = i % 2 == 1
+                && piece.contains('.')
+                && !piece.ends_with('.')
+                && piece
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+            if looks_like_id {
+                ids.push(piece.to_string());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_id_the_ui_uses_exists() {
+    let m = Messages::english();
+    let mut ids = literal_ids();
+    assert!(ids.len() > 50, "scanner found only {} ids", ids.len());
+    for a in Audience::ALL {
+        ids.push(format!("start.{}.title", a.id()));
+        ids.push(format!("start.{}.who", a.id()));
+        ids.push(format!("result.archetypes.{}", a.id()));
+        ids.push(format!("result.advice.{}", a.id()));
+        for b in [Band::Partner, Band::Workable, Band::HighRisk] {
+            ids.push(format!("band.{}.{}", b.id(), a.id()));
+            ids.push(format!("band.{}.short", b.id()));
+        }
+        for f in [
+            FeeModel::PrepaidFixed,
+            FeeModel::FixedPlusBonus,
+            FeeModel::PurePercentage,
+        ] {
+            ids.push(why_message(f, a).to_string());
+            ids.push(format!("fee.model.{}", f.id()));
+        }
+    }
+    ids.extend(Dimension::ALL.iter().map(|d| d.message_id().to_string()));
+    ids.extend(
+        [
+            Notice::StorageUnavailable,
+            Notice::SavedDataUnreadable,
+            Notice::SaveFailed,
+        ]
+        .map(|n| n.message_id().to_string()),
+    );
+    for e in [
+        InputError::Empty,
+        InputError::NotANumber,
+        InputError::Negative,
+        InputError::TooLarge,
+        InputError::TooManyDecimals,
+        InputError::Zero,
+        InputError::PercentOver100,
+        InputError::NotWhole,
+        InputError::MinAboveMax,
+        InputError::ThresholdAboveRange,
+    ] {
+        ids.push(e.message_id().to_string());
+    }
+    let _ = Field::ALL;
+    let missing: Vec<_> = ids.iter().filter(|id| !m.contains(id)).collect();
+    assert!(missing.is_empty(), "missing message ids: {missing:?}");
+}
+
+#[test]
+fn placeholders_are_filled() {
+    let m = Messages::english();
+    assert_eq!(m.f("quiz.count", &[("n", "3"), ("total", "32")]), "3 of 32");
+    assert_eq!(m.t("no.such.id"), "no.such.id");
+}

@@ -1,0 +1,234 @@
+//! The fee calculator: the article's worked example, the crossover against hand calculations,
+//! monotonic payouts, the cap, formatting, and every class of bad input.
+
+use client_fit::quiz::money::*;
+use proptest::prelude::*;
+
+fn plan() -> Plan {
+    PlanInput::default().validate().expect("defaults are valid")
+}
+
+#[test]
+fn the_articles_example_comes_out_exactly() {
+    let p = plan();
+    assert_eq!(p.percent, BasisPoints(1000));
+    for (sales, pay) in [
+        (100_000, 10_000),
+        (400_000, 40_000),
+        (10_000_000, 1_000_000),
+    ] {
+        assert_eq!(p.percent_payout(Money::major(sales)), Money::major(pay));
+    }
+    let sales: Vec<_> = p.table(5).iter().map(|r| r.sales).collect();
+    for s in [100_000, 400_000, 10_000_000] {
+        assert!(sales.contains(&Money::major(s)), "table lacks {s}");
+    }
+}
+
+#[test]
+fn crossover_with_a_per_unit_bonus_matches_the_hand_calculation() {
+    // 10 % vs 40,000 + 250 per unit above 10 units of 5,000:
+    // 0.10·S = 40,000 + 250·(S − 50,000)/5,000  ⇒  0.05·S = 37,500  ⇒  S = 750,000.
+    let p = plan();
+    assert_eq!(p.crossover(), Some(Money::major(750_000)));
+    assert_eq!(
+        p.percent_payout(Money::major(750_000)),
+        Money::major(75_000)
+    );
+    assert_eq!(p.bonus_payout(Money::major(750_000)), Money::major(75_000));
+    assert!(p.percent_payout(Money::major(749_999)) < p.bonus_payout(Money::major(749_999)));
+}
+
+#[test]
+fn crossover_with_a_percent_bonus_on_revenue_matches_the_hand_calculation() {
+    // 8 % vs 30,000 + 5 % above 200,000: 0.03·S = 20,000 ⇒ S = 666,666.67 (rounded up to a kopeck).
+    let input = PlanInput {
+        fixed_min: "30000".into(),
+        threshold_kind: "revenue".into(),
+        threshold: "200000".into(),
+        bonus_kind: "percent".into(),
+        bonus: "5".into(),
+        percent: "8".into(),
+        ..PlanInput::default()
+    };
+    let p = input.validate().unwrap();
+    assert_eq!(p.crossover(), Some(Money(66_666_667)));
+    // Below the threshold the crossing is F / p: 8 % vs 30,000 flat up to 500,000 ⇒ 375,000.
+    let flat = PlanInput {
+        threshold: "500000".into(),
+        ..input
+    }
+    .validate()
+    .unwrap();
+    assert_eq!(flat.crossover(), Some(Money::major(375_000)));
+}
+
+#[test]
+fn no_crossover_when_the_bonus_grows_as_fast() {
+    let p = PlanInput {
+        bonus: "500".into(),
+        ..PlanInput::default()
+    }
+    .validate()
+    .unwrap();
+    assert_eq!(p.crossover(), None);
+}
+
+#[test]
+fn the_cap_is_honoured() {
+    let p = PlanInput {
+        cap: "100000".into(),
+        ..PlanInput::default()
+    }
+    .validate()
+    .unwrap();
+    for r in p.table(20) {
+        assert!(r.bonus <= Money::major(100_000) && r.percent <= Money::major(100_000));
+    }
+    assert_eq!(
+        p.percent_payout(Money::major(10_000_000)),
+        Money::major(100_000)
+    );
+}
+
+#[test]
+fn currencies_are_formatted_in_their_own_convention() {
+    let m = Money(100_000_050);
+    assert_eq!(Currency::Rub.format(m), "1\u{202f}000\u{202f}000,50\u{a0}₽");
+    assert_eq!(Currency::Eur.format(m), "1.000.000,50\u{a0}€");
+    assert_eq!(Currency::Usd.format(m), "$1,000,000.50");
+    assert_eq!(Currency::Usd.format(Money::major(999)), "$999");
+}
+
+#[test]
+fn typed_numbers_parse_with_any_grouping() {
+    assert_eq!(parse_money("1 500 000"), Ok(Money::major(1_500_000)));
+    assert_eq!(parse_money("1,500,000"), Ok(Money::major(1_500_000)));
+    assert_eq!(parse_money("1.500.000"), Ok(Money::major(1_500_000)));
+    assert_eq!(parse_money("1500,5"), Ok(Money(150_050)));
+    assert_eq!(parse_money("0.99"), Ok(Money(99)));
+    assert_eq!(parse_percent("12,5 %"), Ok(BasisPoints(1250)));
+    assert_eq!(parse_units("10"), Ok(10));
+}
+
+#[test]
+fn every_bad_input_class_is_named() {
+    assert_eq!(parse_money(""), Err(InputError::Empty));
+    assert_eq!(parse_money("   "), Err(InputError::Empty));
+    assert_eq!(parse_money("abc"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("NaN"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("1e9"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("Infinity"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("-5"), Err(InputError::Negative));
+    assert_eq!(
+        parse_money("99999999999999999999999"),
+        Err(InputError::TooLarge)
+    );
+    assert_eq!(parse_money("1000000000001"), Err(InputError::TooLarge));
+    assert_eq!(parse_money("1.2345"), Err(InputError::TooManyDecimals));
+    assert_eq!(parse_percent("101"), Err(InputError::PercentOver100));
+    assert_eq!(parse_units("2.5"), Err(InputError::NotWhole));
+
+    let bad = |f: Field, v: &str| {
+        let mut input = PlanInput::default();
+        input.set(f, v.into());
+        input.validate().unwrap_err()
+    };
+    assert_eq!(
+        bad(Field::AvgOrder, "0"),
+        [(Field::AvgOrder, InputError::Zero)]
+    );
+    assert_eq!(
+        bad(Field::RangeMin, "20000000"),
+        [(Field::RangeMax, InputError::MinAboveMax)]
+    );
+    assert_eq!(
+        bad(Field::Threshold, "5000"),
+        [(Field::Threshold, InputError::ThresholdAboveRange)]
+    );
+    assert_eq!(
+        bad(Field::Percent, "-1"),
+        [(Field::Percent, InputError::Negative)]
+    );
+    assert_eq!(
+        bad(Field::Cap, "lots"),
+        [(Field::Cap, InputError::NotANumber)]
+    );
+}
+
+#[test]
+fn absurd_but_valid_inputs_do_not_overflow() {
+    let huge = "1000000000000";
+    let input = PlanInput {
+        current_sales: huge.into(),
+        range_min: "0".into(),
+        range_max: huge.into(),
+        avg_order: "0.01".into(),
+        fixed_min: huge.into(),
+        threshold: "1".into(),
+        bonus: huge.into(),
+        percent: "100".into(),
+        ..PlanInput::default()
+    };
+    let p = input.validate().unwrap();
+    for r in p.table(10) {
+        assert!(r.bonus.0 >= 0 && r.percent.0 >= 0 && r.fixed.0 >= 0);
+    }
+    let _ = p.crossover();
+}
+
+fn plans() -> impl Strategy<Value = Plan> {
+    (
+        0i64..1_000_000_000,
+        1i64..1_000_000_000,
+        1i64..100_000_000,
+        0i64..100_000_000,
+        0i64..1000,
+        0i64..10_000,
+        0i64..10_000,
+        prop::option::of(0i64..1_000_000_000),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(lo, span, aov, fixed, units, bonus_bp, pct, cap, per_unit)| Plan {
+                currency: Currency::Usd,
+                current_sales: Money(lo),
+                range_min: Money(lo),
+                range_max: Money(lo + span),
+                avg_order: Money(aov),
+                fixed_min: Money(fixed),
+                threshold: Threshold::Units(units),
+                bonus: if per_unit {
+                    Bonus::PerUnit(Money(bonus_bp * 100))
+                } else {
+                    Bonus::Percent(BasisPoints(bonus_bp))
+                },
+                percent: BasisPoints(pct),
+                cap: cap.map(Money),
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn payouts_never_fall_as_sales_grow(p in plans(), a in 0i64..2_000_000_000, b in 0i64..2_000_000_000) {
+        let (lo, hi) = (Money(a.min(b)), Money(a.max(b)));
+        prop_assert!(p.bonus_payout(lo) <= p.bonus_payout(hi));
+        prop_assert!(p.percent_payout(lo) <= p.percent_payout(hi));
+        if let Some(cap) = p.cap {
+            prop_assert!(p.bonus_payout(hi) <= cap && p.percent_payout(hi) <= cap);
+        }
+    }
+
+    #[test]
+    fn past_the_crossover_the_percentage_pays_at_least_as_much(p in plans(), extra in 0i64..1_000_000_000) {
+        if let Some(c) = p.crossover() {
+            let s = Money(c.0 + extra);
+            prop_assert!(p.percent_payout(s) >= p.bonus_payout(s), "at {s:?} after {c:?}");
+            if c.0 > 0 {
+                let before = Money(c.0 - 1);
+                prop_assert!(p.percent_payout(before) <= p.bonus_payout(before));
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The pure reducer: navigation, answering, persistence-relevant state and notices.
+
+use client_fit::quiz::money::Field;
+use client_fit::quiz::{bank, Audience};
+use client_fit::ui::state::{reduce, Action, AppState, Notice, Progress, Screen};
+
+fn run(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
+    actions.into_iter().fold(state, |s, a| reduce(&s, a))
+}
+
+fn answer_all(a: Audience) -> AppState {
+    let mut s = reduce(&AppState::default(), Action::Open(a));
+    while let Screen::Quiz(_) = s.screen {
+        let (_, _, item) = s.current_item().unwrap();
+        if !item.optional() {
+            let first = match item {
+                client_fit::ui::state::StepItem::Pair(q) => q.options[0].id.clone(),
+                client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.clone(),
+            };
+            s = reduce(&s, Action::Choose(first));
+        }
+        s = reduce(&s, Action::Next);
+    }
+    s
+}
+
+#[test]
+fn next_needs_an_answer_and_invalid_options_are_ignored() {
+    let s = run(
+        AppState::default(),
+        [Action::Open(Audience::Client), Action::Next],
+    );
+    assert_eq!(s.client.step, 0);
+    let s = run(s, [Action::Choose("not-an-option".into()), Action::Next]);
+    assert_eq!(s.client.step, 0);
+    assert!(s.client.answers.is_empty());
+    let s = run(s, [Action::Choose("yes".into()), Action::Next]);
+    assert_eq!(s.client.step, 1);
+    assert_eq!(
+        s.client.answers.get("goals_numbers").map(String::as_str),
+        Some("yes")
+    );
+}
+
+#[test]
+fn a_full_run_reaches_the_result_and_back_returns_to_the_last_question() {
+    let s = answer_all(Audience::Client);
+    assert_eq!(s.screen, Screen::Result(Audience::Client));
+    assert_eq!(s.client.answers.len(), bank().questions.len());
+    let s = reduce(&s, Action::Back);
+    assert_eq!(s.screen, Screen::Quiz(Audience::Client));
+    assert_eq!(s.client.step, bank().questions.len() - 1);
+}
+
+#[test]
+fn the_temperament_section_can_be_skipped() {
+    let s = answer_all(Audience::Specialist);
+    assert_eq!(s.screen, Screen::Result(Audience::Specialist));
+    assert!(bank()
+        .temperament
+        .iter()
+        .all(|t| !s.specialist.answers.contains_key(&t.id)));
+}
+
+#[test]
+fn start_over_clears_only_that_quiz() {
+    let s = answer_all(Audience::Client);
+    let s = run(
+        s,
+        [
+            Action::Home,
+            Action::Open(Audience::Specialist),
+            Action::Choose("yes".into()),
+            Action::Next,
+        ],
+    );
+    let s = reduce(&s, Action::StartOver(Audience::Client));
+    assert_eq!(s.client, Progress::default());
+    assert_eq!(s.specialist.step, 1);
+    assert_eq!(s.screen, Screen::Quiz(Audience::Client));
+}
+
+#[test]
+fn each_quiz_resumes_where_it_was_left() {
+    let s = run(
+        AppState::default(),
+        [
+            Action::Open(Audience::Client),
+            Action::Choose("yes".into()),
+            Action::Next,
+            Action::Home,
+        ],
+    );
+    assert_eq!(s.screen, Screen::Start);
+    let s = reduce(&s, Action::Open(Audience::Client));
+    assert_eq!(
+        (s.screen, s.client.step),
+        (Screen::Quiz(Audience::Client), 1)
+    );
+}
+
+#[test]
+fn restored_progress_is_sanitized() {
+    let mut p = Progress {
+        step: 999,
+        ..Progress::default()
+    };
+    p.answers.insert("goals_numbers".into(), "yes".into());
+    p.answers.insert("ghost".into(), "yes".into());
+    p.answers.insert("money_prepay".into(), "bribe".into());
+    let s = AppState::new(
+        Screen::Quiz(Audience::Client),
+        p,
+        Progress::default(),
+        Default::default(),
+    );
+    assert_eq!(s.client.answers.len(), 1);
+    assert_eq!(s.client.step, bank().questions.len());
+    assert_eq!(s.screen, Screen::Result(Audience::Client));
+}
+
+#[test]
+fn a_storage_notice_is_shown_once() {
+    let s = run(
+        AppState::default(),
+        [
+            Action::Notify(Notice::StorageUnavailable),
+            Action::DismissNotice,
+        ],
+    );
+    assert_eq!(s.notice, None);
+    let s = reduce(&s, Action::Notify(Notice::SaveFailed));
+    assert_eq!(s.notice, None, "the person was already told");
+}
+
+#[test]
+fn a_bad_calculator_value_keeps_the_last_valid_plan() {
+    let s = reduce(
+        &AppState::default(),
+        Action::CalcSet(Field::Percent, "12".into()),
+    );
+    let good = s.calc_plan.expect("valid");
+    assert_eq!(good.percent.0, 1200);
+    let s = reduce(&s, Action::CalcSet(Field::Percent, "abc".into()));
+    assert_eq!(s.calc.percent, "abc", "what was typed is kept");
+    assert_eq!(s.calc_plan, Some(good));
+    let s = reduce(&s, Action::CalcSet(Field::Percent, "15".into()));
+    assert_eq!(s.calc_plan.map(|p| p.percent.0), Some(1500));
+}

@@ -1,0 +1,114 @@
+//! Each screen rendered through Yew's server-side renderer, natively.
+
+use client_fit::quiz::money::Field;
+use client_fit::quiz::Audience;
+use client_fit::ui::app::{App, AppProps};
+use client_fit::ui::state::{reduce, Action, AppState, Notice};
+use yew::LocalServerRenderer;
+
+async fn render(initial: AppState, problem: Option<Notice>) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { initial, problem })
+        .render()
+        .await
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn start_screen_offers_both_quizzes() {
+    let html = render(AppState::default(), None).await;
+    assert!(html.contains("Am I a good client?"), "{html}");
+    assert!(html.contains("Should I take this client?"));
+    assert!(html.contains("questions, about"));
+    assert_eq!(count(&html, "data-testid=\"open-"), 2);
+}
+
+#[tokio::test]
+async fn question_screen_has_radios_progress_and_navigation() {
+    let s = reduce(&AppState::default(), Action::Open(Audience::Specialist));
+    let html = render(s, None).await;
+    assert!(
+        html.contains("The client stated the result they want in numbers"),
+        "{html}"
+    );
+    assert_eq!(count(&html, "type=\"radio\""), 4);
+    assert!(html.contains("role=\"radiogroup\""));
+    let total = client_fit::quiz::bank().step_count(Audience::Specialist);
+    assert_eq!(
+        total,
+        client_fit::quiz::bank().questions.len() + 3,
+        "pairs + the temperament section"
+    );
+    assert!(html.contains(&format!("1 of {total}")));
+    assert!(html.contains("data-name=\"q1\""));
+    assert!(html.contains(">Next<") && html.contains(">Back<"));
+    assert!(
+        html.contains("Not yet, but they asked for help setting them"),
+        "specialist wording"
+    );
+}
+
+#[tokio::test]
+async fn result_screen_shows_verdict_profile_advice_and_fee() {
+    let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
+    while s.current_item().is_some() {
+        let id = match s.current_item().unwrap().2 {
+            client_fit::ui::state::StepItem::Pair(q) => q.options.last().unwrap().id.clone(),
+            client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.clone(),
+        };
+        s = reduce(&reduce(&s, Action::Choose(id)), Action::Next);
+    }
+    let html = render(s, None).await;
+    assert!(html.contains("data-testid=\"result\""));
+    assert!(html.contains("data-band=\"high_risk\""));
+    assert!(html.contains("Specialists will see you as a high-risk client"));
+    assert!(html.contains("Refuses any prepayment"));
+    assert_eq!(
+        count(&html, "class=\"cf-bar cf-bar-"),
+        8,
+        "one bar per dimension"
+    );
+    assert!(html.contains("data-testid=\"fee-chart\""));
+    assert!(html.contains("A prepaid fixed fee"));
+    assert!(
+        !html.contains("own-part"),
+        "the own-side reminder is for specialists"
+    );
+}
+
+#[tokio::test]
+async fn a_storage_notice_is_rendered_politely() {
+    let mut s = AppState::default();
+    s = reduce(&s, Action::Notify(Notice::StorageUnavailable));
+    let html = render(s, None).await;
+    assert!(html.contains("data-testid=\"notice\""));
+    assert!(html.contains("progress will only last until you close the page"));
+}
+
+#[tokio::test]
+async fn a_bad_calculator_field_shows_its_message_in_place() {
+    let finished = client_fit::ui::state::Progress {
+        step: 99,
+        ..Default::default()
+    };
+    let s = AppState::new(
+        client_fit::ui::state::Screen::Quiz(Audience::Specialist),
+        Default::default(),
+        finished,
+        Default::default(),
+    );
+    let s = reduce(&s, Action::CalcSet(Field::AvgOrder, "-3".into()));
+    let html = render(s, None).await;
+    assert!(
+        html.contains("Amounts can&#x27;t be negative.")
+            || html.contains("Amounts can't be negative."),
+        "{html}"
+    );
+    assert!(html.contains("data-testid=\"calc-stale\""));
+    assert!(
+        html.contains("10\u{202f}000\u{202f}000\u{a0}₽"),
+        "the last valid table stays"
+    );
+}
