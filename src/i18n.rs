@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-const ENGLISH: &str = include_str!("../content/messages.en.json");
+/// `content/messages.en.json`, checked and converted to postcard by build.rs.
+static ENGLISH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/messages.en.postcard"));
 
 /// UI strings of one language, keyed by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,12 +20,19 @@ impl Messages {
             .map_err(|e| format!("message catalog: {e}"))
     }
 
+    /// Decodes a catalog that build.rs converted to postcard.
+    pub fn decode(bytes: &[u8]) -> Result<Messages, String> {
+        postcard::from_bytes(bytes)
+            .map(|strings| Messages { strings })
+            .map_err(|e| format!("message catalog: {e}"))
+    }
+
     /// The English catalog compiled into the binary.
     pub fn english() -> Rc<Messages> {
         thread_local! {
             static EN: Rc<Messages> = Rc::new(
-                // invariant: tests/messages.rs parses this file and checks every id the UI uses.
-                Messages::parse(ENGLISH).expect("embedded English catalog is valid"),
+                // invariant: build.rs parsed this catalog; tests/messages.rs checks every id used.
+                Messages::decode(ENGLISH).expect("embedded English catalog decodes"),
             );
         }
         EN.with(Rc::clone)

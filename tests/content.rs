@@ -145,3 +145,9 @@ fn broken_content_is_rejected_naming_the_culprit() {
     let e = mutate(0, |v| v["questions"][0]["specialist"] = " ".into());
     assert!(e.contains("goals_numbers") && e.contains("both"), "{e}");
 }
+
+#[test]
+fn the_shipped_blob_is_exactly_the_validated_json() {
+    let (q, r, a) = embedded_sources();
+    assert_eq!(bank(), &Bank::parse(q, r, a).unwrap());
+}

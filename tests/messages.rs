@@ -83,3 +83,9 @@ fn placeholders_are_filled() {
     assert_eq!(m.f("quiz.count", &[("n", "3"), ("total", "32")]), "3 of 32");
     assert_eq!(m.t("no.such.id"), "no.such.id");
 }
+
+#[test]
+fn the_shipped_catalog_is_exactly_the_json_file() {
+    let json = Messages::parse(include_str!("../content/messages.en.json")).unwrap();
+    assert_eq!(*Messages::english(), json);
+}

@@ -1,13 +1,16 @@
 //! The question bank and the rules, parsed once from the JSON files under `content/`.
 //!
 //! Content is data: wording, weights, red flags, archetype rules and advice all live in the
-//! files, and [`Bank::parse`] checks their cross-references so a broken file fails a test, not a
-//! user. Ids are stable: they are stored in localStorage and will go into share links.
+//! files, and [`Bank::parse`] checks their cross-references so a broken file fails the build or a
+//! test, not a user. Ids are stable: they are stored in localStorage and will go into share links.
+//!
+//! `build.rs` includes this file: it parses and validates the JSON at build time and writes the
+//! result in postcard form, which `embedded.rs` deserializes at start. The shipped binary thus
+//! carries neither a JSON parser for content nor the validation.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 const QUESTIONS_JSON: &str = include_str!("../../content/questions.json");
 const RULES_JSON: &str = include_str!("../../content/rules.json");
@@ -45,7 +48,7 @@ impl Audience {
 }
 
 /// The eight things that make a client good or bad to work with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Goals,
@@ -86,7 +89,7 @@ impl Dimension {
 }
 
 /// Verdict bands, worst first so that `min` applies a cap.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     HighRisk,
@@ -113,7 +116,7 @@ impl Band {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Temperament {
     Choleric,
@@ -123,7 +126,7 @@ pub enum Temperament {
 }
 
 /// One answer option, with the text resolved for both audiences.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable id, unique within its question.
@@ -152,7 +155,7 @@ impl Choice {
 }
 
 /// A mirrored question pair: one thing measured, phrased for each audience, one answer scale.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id; goes into storage and share links.
@@ -203,7 +206,7 @@ impl Question {
 }
 
 /// One optional question of the specialist's temperament section.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentQuestion {
     pub id: String,
@@ -211,7 +214,7 @@ pub struct TemperamentQuestion {
     pub options: Vec<TemperamentChoice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentChoice {
     pub id: String,
@@ -221,7 +224,7 @@ pub struct TemperamentChoice {
 }
 
 /// A condition on the answers or on a dimension score, used by flags, archetypes and checklists.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signal {
     /// Question id: the signal holds when its answer is one of `any`.
@@ -242,7 +245,7 @@ pub struct Signal {
 }
 
 /// A hard or soft red flag: when all its signals hold, the verdict is capped at `cap`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
     pub id: String,
@@ -251,7 +254,7 @@ pub struct Flag {
     pub when: Vec<Signal>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Archetype {
     pub id: String,
@@ -274,7 +277,7 @@ impl Archetype {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentInfo {
     pub id: Temperament,
@@ -284,7 +287,7 @@ pub struct TemperamentInfo {
 }
 
 /// One concrete action, worded for each audience.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     pub id: String,
@@ -302,7 +305,7 @@ impl Advice {
 }
 
 /// A checklist line that is ticked when a question's answer is one of `any`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
     pub text: String,
@@ -311,7 +314,7 @@ pub struct CheckItem {
 }
 
 /// A readiness condition for a pure percentage of sales.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeCondition {
     pub id: String,
@@ -325,7 +328,7 @@ pub struct FeeCondition {
     pub unblock: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     scales: BTreeMap<String, Vec<Choice>>,
@@ -333,7 +336,7 @@ struct QuestionsFile {
     temperament: Vec<TemperamentQuestion>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     flags: Vec<Flag>,
@@ -345,7 +348,7 @@ struct RulesFile {
 }
 
 /// Everything the quizzes know, validated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bank {
     /// Mirrored pairs, in the order they are asked.
     pub questions: Vec<Question>,
@@ -594,16 +597,7 @@ fn unique<'a>(at: &str, ids: impl Iterator<Item = &'a str>) -> Result<(), Conten
     Ok(())
 }
 
-/// The bank compiled into this binary, parsed on first use.
-pub fn bank() -> &'static Bank {
-    static BANK: OnceLock<Bank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        // invariant: the embedded files are validated by tests/content.rs before any release.
-        Bank::parse(QUESTIONS_JSON, RULES_JSON, ADVICE_JSON).expect("embedded content is valid")
-    })
-}
-
-/// The embedded files, for tests that validate or mutate them.
+/// The JSON sources, for the build script and for tests that validate or mutate them.
 pub fn embedded_sources() -> (&'static str, &'static str, &'static str) {
     (QUESTIONS_JSON, RULES_JSON, ADVICE_JSON)
 }

@@ -1,9 +1,11 @@
 //! The expert core: what Client Fit knows about clients, with no browser or UI dependency.
 
 pub mod content;
+pub mod embedded;
 pub mod evaluate;
 pub mod fee;
 pub mod money;
 
-pub use content::{bank, Audience, Band, Bank, Dimension, Temperament};
+pub use content::{Audience, Band, Bank, Dimension, Temperament};
+pub use embedded::bank;
 pub use evaluate::{evaluate, Answers, Evaluation};
