@@ -1,9 +1,9 @@
-# The two commands of the README. Tool versions live in scripts/tools.sh only.
+# The two commands of the README. Tool versions: see the header of scripts/tools.sh.
 .PHONY: serve test sizes bench
 
 serve:
 	scripts/tools.sh serve
-	PATH="$(CURDIR)/.tools/node_modules/.bin:$$PATH" trunk serve --release
+	PATH="$(CURDIR)/tools/node_modules/.bin:$$PATH" trunk serve --release
 
 test:
 	scripts/test.sh

@@ -123,3 +123,17 @@ test('at 360 px nothing scrolls sideways', async () => {
   assert.ok(await noSideScroll(), 'result screen');
   await page.screenshot({ path: new URL('./artifacts/result-360.png', import.meta.url).pathname, fullPage: true });
 });
+
+test('?quiz= deep links open a quiz; a hostile value gets a clear message', async () => {
+  // openPage waits for the start screen; a deep link skips it, so open this page by hand.
+  const context = await browser.newContext();
+  const direct = await context.newPage();
+  await direct.goto(server.url + '?utm_source=agency&quiz=specialist');
+  await direct.waitForSelector('[role="radiogroup"]');
+  assert.match(await direct.textContent('h2'), /The client stated/);
+  const hostile = await openPage(browser, server.url + '?quiz=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  assert.match(await hostile.textContent('[data-testid="bad-link"]'), /asks for a quiz we don't have/);
+  assert.equal(await hostile.locator('img').count(), 0);
+  assert.deepEqual(hostile.errors, []);
+  await context.close();
+});

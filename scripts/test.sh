@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/tools.sh test
-export PATH="$root/.tools/node_modules/.bin:$PATH"
+export PATH="$root/tools/node_modules/.bin:$PATH"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format";          cargo fmt --check

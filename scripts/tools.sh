@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Installs, idempotently, every tool the build and the tests need. Versions live here and only here.
+# Installs, idempotently, every tool the build and the tests need.
 # Usage: scripts/tools.sh [serve|test]   ("test" adds the browser and the e2e driver)
+#
+# Versions: trunk and the lock fix here; wasm-bindgen from Cargo.lock (Trunk.toml must agree);
+# wasm-opt from tools/package-lock.json (Trunk.toml names its version_N and Trunk checks it,
+# offline); playwright-core from e2e/package-lock.json.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc 1.96
-BINARYEN_VERSION=132.0.0       # Debian's binaryen 108 cannot read current Rust wasm output
 WEBPKI_ROOTS_FIX=1.0.10        # wasm-bindgen-cli's own lock pins a webpki-roots the registry lacks
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
 mkdir -p "$tools"
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+trunk_tool() { sed -n "s/^$1 = \"\(.*\)\"/\1/p" "$root/Trunk.toml"; }
 
-# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' "$root/Cargo.lock")
+if [ "$(trunk_tool wasm_bindgen)" != "$WASM_BINDGEN_VERSION" ]; then
+  echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $WASM_BINDGEN_VERSION" >&2
+  exit 1
+fi
+# Debian's binaryen 108 cannot read current Rust wasm output; npm's binaryen N prints version_N.
+WASM_OPT=$(trunk_tool wasm_opt)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -36,10 +45,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   fi
 fi
 
-export PATH="$tools/node_modules/.bin:$PATH"
-if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "version_${BINARYEN_VERSION%%.*}" ]; then
-  say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
-  (cd "$tools" && npm install --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null)
+export PATH="$root/tools/node_modules/.bin:$PATH"
+if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OPT" ]; then
+  say "installing wasm-opt (npm binaryen, from tools/package-lock.json)"
+  (cd "$root/tools" && npm ci --no-audit --no-fund >/dev/null)
+  if [ "$(wasm-opt --version | grep -o 'version_[0-9]*')" != "$WASM_OPT" ]; then
+    echo "tools/package.json's binaryen does not print Trunk.toml's $WASM_OPT" >&2
+    exit 1
+  fi
 fi
 
 if [ "${1:-serve}" = test ]; then

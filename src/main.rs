@@ -2,17 +2,18 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use client_fit::platform::storage;
+    use client_fit::platform::{storage, url};
     use client_fit::ui::app::{App, AppProps};
     use client_fit::ui::state::{AppState, Screen};
 
     let restored = storage::restore();
-    let initial = AppState::new(
-        restored.screen.unwrap_or(Screen::Start),
-        restored.client,
-        restored.specialist,
-        restored.calc,
-    );
+    let link = url::current_search().map_or(Ok(None), |s| url::requested_quiz(&s));
+    let screen = match link {
+        Ok(Some(audience)) => Screen::Quiz(audience),
+        _ => restored.screen.unwrap_or(Screen::Start),
+    };
+    let mut initial = AppState::new(screen, restored.client, restored.specialist, restored.calc);
+    initial.bad_link = link.is_err();
     let props = AppProps {
         initial,
         problem: restored.problem,

@@ -43,6 +43,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     };
     html! {
         <main class="cf-start">
+            if props.state.bad_link {
+                <p class="cf-notice" role="alert" data-testid="bad-link">{ m.t("start.bad_link") }</p>
+            }
             <h1>{ m.t("app.title") }</h1>
             <p class="cf-lead">{ m.t("start.lead") }</p>
             <div class="cf-cards">

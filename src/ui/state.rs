@@ -129,6 +129,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// A notice was shown once already: never nag twice.
     pub notice_seen: bool,
+    /// The page was opened with a link asking for a quiz that does not exist.
+    pub bad_link: bool,
 }
 
 impl Default for AppState {
@@ -162,6 +164,7 @@ impl AppState {
             calc_plan,
             notice: None,
             notice_seen: false,
+            bad_link: false,
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -248,7 +251,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     let bank = bank();
     let mut next = state.clone();
     match action {
-        Action::Open(a) => next.screen = next.screen_for(a),
+        Action::Open(a) => {
+            next.screen = next.screen_for(a);
+            next.bad_link = false;
+        }
         Action::Home => next.screen = Screen::Start,
         Action::Choose(option) => {
             if let Some((a, _, item)) = state.current_item() {
