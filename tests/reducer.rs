@@ -167,7 +167,9 @@ fn deep_links_pick_a_quiz_and_reject_anything_else() {
 
 #[test]
 fn opening_a_quiz_clears_the_bad_link_message() {
-    let mut s = AppState::default();
-    s.bad_link = true;
+    let s = AppState {
+        bad_link: true,
+        ..AppState::default()
+    };
     assert!(!reduce(&s, Action::Open(Audience::Client)).bad_link);
 }
