@@ -30,7 +30,9 @@ test('the specialist quiz flags a risky client, skips the optional section, and 
   assert.ok(await page.locator('[data-flag="no_prepay"]').count());
   assert.ok(await page.locator('[data-testid="advice"] li').count() >= 5);
   assert.ok(await page.locator('[data-testid="own-part"]').isVisible());
+  await page.waitForSelector('[data-testid="calculator"]'); // the details follow a frame later
   assert.equal(await page.locator('[data-testid="temperament"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="guarantees"] li').count(), 4);
   assert.deepEqual(page.errors, []);
 });
 

@@ -8,6 +8,7 @@ use super::profile_chart::ProfileChart;
 use super::state::{Action, AppState};
 use super::use_messages;
 use crate::i18n::Messages;
+use crate::platform::dom;
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
 use crate::quiz::fee::why_message;
 use crate::quiz::{bank, evaluate, Audience};
@@ -36,6 +37,18 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let review = props.on_action.reform(|_: MouseEvent| Action::Back);
     let home = props.on_action.reform(|_: MouseEvent| Action::Home);
     let band = eval.band.id();
+    // The summary paints first; temperament, checklists and the calculator follow a frame later,
+    // so the click that finishes the quiz gets a fast paint.
+    let details = use_state(|| !dom::CAN_DEFER);
+    {
+        let details = details.clone();
+        use_effect_with(a, move |_| {
+            let show = details.clone();
+            if !dom::after_next_paint(move || show.set(true)) {
+                details.set(true);
+            }
+        });
+    }
 
     html! {
         <main class="cf-result" data-testid="result" data-band={band}>
@@ -95,6 +108,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
             </section>
 
+            if *details {
             if !eval.temperament.is_empty() {
                 <section data-testid="temperament">
                     <h2>{ m.t("result.temperament") }</h2>
@@ -141,6 +155,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
             </section>
+            }
 
             <nav class="cf-nav">
                 <button type="button" class="cf-secondary" onclick={review}>{ m.t("result.review") }</button>
