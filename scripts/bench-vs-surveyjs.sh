@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Measures Client Fit against the SurveyJS reference page of ../shared/bench in one interleaved
+# run (load, first question visible, clicks, heap, bytes). Writes bench-results/compare.md.
+# Usage: scripts/bench-vs-surveyjs.sh [runs]   (default 12; takes about 4 minutes)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-12}
+work=$(mktemp -d)
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+"$root/scripts/tools.sh" test
+export PATH="$root/tools/node_modules/.bin:$PATH"
+cp -r "$root/../shared/bench/." "$work" && chmod -R u+w "$work"
+(cd "$work" && npm ci --no-audit --no-fund >/dev/null && node build.mjs >/dev/null)
+(cd "$root" && trunk build --release --public-url /yew/ --dist "$work/dist/yew")
+(cd "$work/dist" && exec python3 -m http.server 8765 --bind 127.0.0.1 >/dev/null 2>&1) &
+server=$!
+sleep 1
+mkdir -p "$root/bench-results"
+(cd "$work" && nice -n -10 node measure.mjs \
+  http://127.0.0.1:8765/surveyjs/ '[data-name=q1]' \
+  'http://127.0.0.1:8765/yew/?quiz=client' '[data-name=q1]' \
+  "$runs" --answer --label "A SurveyJS" --label "B Client Fit") > "$root/bench-results/compare.md"
+sed -n '/Side by side/,$p' "$root/bench-results/compare.md"
