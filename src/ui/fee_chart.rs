@@ -25,13 +25,22 @@ struct Frame {
     y_max: i128,
 }
 
+/// Coordinates are kept in tenths of a unit so straight lines stay straight.
+const SUB: i128 = 10;
+
 impl Frame {
     fn x(&self, sales: i128) -> i128 {
-        LEFT + (sales - self.lo) * (W - LEFT - RIGHT) / (self.hi - self.lo).max(1)
+        LEFT * SUB + (sales - self.lo) * (W - LEFT - RIGHT) * SUB / (self.hi - self.lo).max(1)
     }
     fn y(&self, pay: i128) -> i128 {
-        TOP + (H - TOP - BOTTOM) - pay.min(self.y_max) * (H - TOP - BOTTOM) / self.y_max.max(1)
+        (TOP + H - TOP - BOTTOM) * SUB
+            - pay.min(self.y_max) * (H - TOP - BOTTOM) * SUB / self.y_max.max(1)
     }
+}
+
+/// Formats tenths as an SVG number: 1234 → "123.4".
+fn tenths(v: i128) -> String {
+    format!("{}.{}", v / SUB, (v % SUB).abs())
 }
 
 #[component]
@@ -68,7 +77,7 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
     let f = Frame { lo, hi, y_max };
     let line = |pay: &dyn Fn(i128) -> i128| {
         xs.iter()
-            .map(|&s| format!("{},{}", f.x(s), f.y(pay(s))))
+            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(pay(s)))))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -77,11 +86,11 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
         let ahead: Vec<i128> = xs.iter().copied().filter(|&s| s >= c).collect();
         let upper = ahead
             .iter()
-            .map(|&s| format!("{},{}", f.x(s), f.y(percent(s))));
+            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(percent(s)))));
         let lower = ahead
             .iter()
             .rev()
-            .map(|&s| format!("{},{}", f.x(s), f.y(bonus(s))));
+            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(bonus(s)))));
         upper.chain(lower).collect::<Vec<_>>().join(" ")
     });
     let label = m.f(
@@ -91,17 +100,17 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
             ("hi", &cur.format(p.range_max)),
         ],
     );
-    let base = f.y(0);
+    let base = tenths(f.y(0));
     html! {
         <figure class="cf-chart">
             <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={label} data-testid="fee-chart">
-                <line x1={LEFT.to_string()} y1={base.to_string()} x2={(W - RIGHT).to_string()} y2={base.to_string()} class="cf-axis" />
-                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={base.to_string()} class="cf-axis" />
+                <line x1={LEFT.to_string()} y1={base.clone()} x2={(W - RIGHT).to_string()} y2={base.clone()} class="cf-axis" />
+                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={base} class="cf-axis" />
                 { for [0, y_max / 2, y_max].into_iter().map(|v| html! {
-                    <text x={(LEFT - 6).to_string()} y={(f.y(v) + 4).to_string()} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
+                    <text x={(LEFT - 6).to_string()} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
                 }) }
                 { for [lo, (lo + hi) / 2, hi].into_iter().enumerate().map(|(i, s)| html! {
-                    <text x={f.x(s).to_string()} y={(H - 12).to_string()} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
+                    <text x={tenths(f.x(s))} y={(H - 12).to_string()} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
                 }) }
                 if let Some(points) = region {
                     <polygon points={points} class="cf-region" data-testid="fee-region" />
@@ -110,7 +119,7 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
                 <polyline points={line(&bonus)} class="cf-line cf-line-bonus" data-testid="line-bonus" />
                 <polyline points={line(&percent)} class="cf-line cf-line-percent" data-testid="line-percent" />
                 if let Some(c) = crossover {
-                    <circle cx={f.x(c).to_string()} cy={f.y(percent(c)).to_string()} r="5" class="cf-cross" data-testid="fee-crossover" />
+                    <circle cx={tenths(f.x(c))} cy={tenths(f.y(percent(c)))} r="5" class="cf-cross" data-testid="fee-crossover" />
                 }
             </svg>
             <figcaption class="cf-legend">
