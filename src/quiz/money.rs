@@ -2,8 +2,6 @@
 //! units (no floats anywhere), with the crossover where a pure percentage overtakes a fixed
 //! minimum plus a KPI bonus.
 
-use std::cmp::Ordering;
-
 /// Inputs above this (in major units) are rejected as absurd: 10^12 keeps every product of two
 /// amounts and a rate inside i128 and every payout inside i64.
 pub const MAX_MAJOR: i64 = 1_000_000_000_000;
@@ -258,7 +256,7 @@ pub struct Row {
 impl Row {
     /// Whether the pure percentage pays more than the fixed minimum + bonus here.
     pub fn percent_ahead(&self) -> bool {
-        self.percent.cmp(&self.bonus) == Ordering::Greater
+        self.percent > self.bonus
     }
 }
 
@@ -277,18 +275,6 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
-        Field::CurrentSales,
-        Field::RangeMin,
-        Field::RangeMax,
-        Field::AvgOrder,
-        Field::FixedMin,
-        Field::Threshold,
-        Field::Bonus,
-        Field::Percent,
-        Field::Cap,
-    ];
-
     pub fn id(self) -> &'static str {
         match self {
             Field::CurrentSales => "current_sales",

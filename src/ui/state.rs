@@ -22,15 +22,16 @@ impl Progress {
     /// Drops answers whose question or option no longer exists and clamps the step, so progress
     /// saved by an older build (or edited by hand) can never point past the content.
     pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
-        self.answers
-            .retain(|q, a| match step_of(bank, audience, q) {
-                Some(step) => match item_at(bank, audience, step) {
-                    Some(StepItem::Pair(question)) => question.choice(a).is_some(),
-                    Some(StepItem::Temperament(t)) => t.options.iter().any(|o| &o.id == a),
-                    None => false,
-                },
-                None => false,
-            });
+        self.answers.retain(|q, a| match bank.question(q) {
+            Some(question) => question.choice(a).is_some(),
+            None => {
+                audience == Audience::Specialist
+                    && bank
+                        .temperament
+                        .iter()
+                        .any(|t| &t.id == q && t.options.iter().any(|o| &o.id == a))
+            }
+        });
         self.step = self.step.min(bank.step_count(audience));
         self
     }
@@ -71,11 +72,6 @@ pub fn item_at(bank: &Bank, audience: Audience, step: usize) -> Option<StepItem<
             .map(StepItem::Temperament),
         None => None,
     }
-}
-
-fn step_of(bank: &Bank, audience: Audience, id: &str) -> Option<usize> {
-    (0..bank.step_count(audience))
-        .find(|&s| item_at(bank, audience, s).is_some_and(|i| i.id() == id))
 }
 
 /// Which screen is showing.
