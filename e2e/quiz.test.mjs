@@ -139,3 +139,26 @@ test('?quiz= deep links open a quiz; a hostile value gets a clear message', asyn
   assert.deepEqual(hostile.errors, []);
   await context.close();
 });
+
+test('when storage fills up mid-quiz the quiz goes on and says progress will not be kept', async () => {
+  const init = () => {
+    const setItem = Storage.prototype.setItem;
+    let writes = 0;
+    Storage.prototype.setItem = function (key, value) {
+      // The first few saves succeed, then the quota is "exceeded".
+      if (key.startsWith('clientfit.v1.') && ++writes > 4) {
+        throw new DOMException('quota', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  };
+  const page = await openPage(browser, server.url, { init });
+  assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'no notice while saving works');
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0, { stopAt: 3 });
+  assert.match(await page.textContent('[data-testid="notice"]'), /Saving stopped working/);
+  await answerAll(page, () => 0);
+  assert.ok(await page.locator('[data-testid="result"]').isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'verdict', 'focus moved to the verdict');
+  assert.deepEqual(page.errors, []);
+});

@@ -37,6 +37,14 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let review = props.on_action.reform(|_: MouseEvent| Action::Back);
     let home = props.on_action.reform(|_: MouseEvent| Action::Home);
     let band = eval.band.id();
+    let verdict = use_node_ref();
+    {
+        // Keyboard and screen-reader users land on the verdict, not on the top of the page.
+        let verdict = verdict.clone();
+        use_effect_with(a, move |_| {
+            dom::focus(&verdict);
+        });
+    }
     // The summary paints first; temperament, checklists and the calculator follow a frame later,
     // so the click that finishes the quiz gets a fast paint.
     let details = use_state(|| !dom::CAN_DEFER);
@@ -54,7 +62,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         <main class="cf-result" data-testid="result" data-band={band}>
             <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
                 <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
-                <h1 data-testid="verdict">{ m.t(&format!("band.{band}.{}", a.id())) }</h1>
+                <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&format!("band.{band}.{}", a.id())) }</h1>
                 <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
                 <p data-testid="decided">{ decided(&m, &eval) }</p>
                 if !eval.flags.is_empty() {
