@@ -21,7 +21,9 @@ async fn start_screen_offers_both_quizzes() {
     let html = render(AppState::default(), None).await;
     assert!(html.contains("Am I a good client?"), "{html}");
     assert!(html.contains("Should I take this client?"));
-    assert!(html.contains("questions, about"));
+    let n = client_fit::quiz::bank().questions.len();
+    assert!(html.contains(&format!("{n} questions, about ")), "{html}");
+    assert!(html.contains(&format!("{n} questions plus 3 optional ones")));
     assert_eq!(count(&html, "data-testid=\"open-"), 2);
 }
 

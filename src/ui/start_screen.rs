@@ -31,12 +31,27 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         } else {
             m.t("start.begin")
         };
+        let optional = (bank.step_count(a) - total).to_string();
+        let length = match a {
+            Audience::Client => m.f(
+                "start.length",
+                &[("n", &total.to_string()), ("min", &minutes)],
+            ),
+            Audience::Specialist => m.f(
+                "start.length_optional",
+                &[
+                    ("n", &total.to_string()),
+                    ("opt", &optional),
+                    ("min", &minutes),
+                ],
+            ),
+        };
         let open = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
         html! {
             <section class="cf-card" aria-labelledby={format!("title-{id}")}>
                 <h2 id={format!("title-{id}")}>{ m.t(&format!("start.{id}.title")) }</h2>
                 <p>{ m.t(&format!("start.{id}.who")) }</p>
-                <p class="cf-muted">{ m.f("start.length", &[("n", &total.to_string()), ("min", &minutes)]) }</p>
+                <p class="cf-muted">{ length }</p>
                 <button type="button" class="cf-primary" data-testid={format!("open-{id}")} onclick={open}>{ action }</button>
             </section>
         }
