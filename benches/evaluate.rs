@@ -36,8 +36,11 @@ fn main() {
         .collect();
     let start = Instant::now();
     let parsed = client_fit::quiz::content::embedded_sources();
-    let parse_ns = median_ns(11, 20, || {
+    let json_ns = median_ns(11, 20, || {
         black_box(client_fit::quiz::content::Bank::parse(parsed.0, parsed.1, parsed.2).ok());
+    });
+    let decode_ns = median_ns(11, 200, || {
+        black_box(client_fit::quiz::embedded::decode_bank().ok());
     });
     let eval_ns = median_ns(21, 2000, || {
         black_box(evaluate(b, Audience::Specialist, black_box(&answers)));
@@ -48,8 +51,12 @@ fn main() {
         black_box(plan.crossover());
     });
     println!(
-        "parse content (once at start)   {:>10.1} µs",
-        parse_ns / 1000.0
+        "decode content (once at start)  {:>10.1} µs",
+        decode_ns / 1000.0
+    );
+    println!(
+        "parse + validate JSON (build)   {:>10.1} µs",
+        json_ns / 1000.0
     );
     println!(
         "evaluate a full specialist quiz {:>10.1} µs",
