@@ -145,8 +145,8 @@ test('when storage fills up mid-quiz the quiz goes on and says progress will not
     const setItem = Storage.prototype.setItem;
     let writes = 0;
     Storage.prototype.setItem = function (key, value) {
-      // The first few saves succeed, then the quota is "exceeded".
-      if (key.startsWith('clientfit.v1.') && ++writes > 4) {
+      // The first two saves succeed, then the quota is "exceeded".
+      if (key.startsWith('clientfit.v1.') && ++writes > 2) {
         throw new DOMException('quota', 'QuotaExceededError');
       }
       return setItem.call(this, key, value);
@@ -160,5 +160,22 @@ test('when storage fills up mid-quiz the quiz goes on and says progress will not
   await answerAll(page, () => 0);
   assert.ok(await page.locator('[data-testid="result"]').isVisible());
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'verdict', 'focus moved to the verdict');
+  assert.deepEqual(page.errors, []);
+});
+
+test('when storage is already full at start-up, saved progress is still restored, not overwritten', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 1, { stopAt: 4 });
+  const saved = await page.evaluate(() => localStorage.getItem('clientfit.v1.client'));
+  await page.context().addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await page.reload();
+  await page.waitForSelector('[role="radiogroup"]');
+  assert.match(await page.textContent('[data-testid="count"]'), /^5 of /, 'resumed where it was');
+  assert.match(await page.textContent('[data-testid="notice"]'), /Saving stopped working/);
+  await page.locator('[role="radiogroup"] label').first().click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('clientfit.v1.client')), saved, 'nothing overwritten');
   assert.deepEqual(page.errors, []);
 });

@@ -81,6 +81,10 @@ fn published_ids_are_stable() {
             current.insert(format!("{}={}", t.id, o.id));
         }
     }
+    current.extend(b.flags.iter().map(|f| format!("flag:{}", f.id)));
+    current.extend(b.archetypes.iter().map(|a| format!("archetype:{}", a.id)));
+    current.extend(b.fee_conditions.iter().map(|c| format!("fee:{}", c.id)));
+    current.extend(b.advice.iter().map(|a| format!("advice:{}", a.id)));
     for line in published.lines().filter(|l| !l.trim().is_empty()) {
         assert!(
             current.contains(line.trim()),

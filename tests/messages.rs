@@ -69,6 +69,8 @@ fn every_id_the_ui_uses_exists() {
         InputError::NotWhole,
         InputError::MinAboveMax,
         InputError::ThresholdAboveRange,
+        InputError::BonusAboveOrder,
+        InputError::CapBelowMinimum,
     ] {
         ids.push(e.message_id().to_string());
     }

@@ -107,6 +107,10 @@ fn typed_numbers_parse_with_any_grouping() {
     assert_eq!(parse_money("1.500.000"), Ok(Money::major(1_500_000)));
     assert_eq!(parse_money("1500,5"), Ok(Money(150_050)));
     assert_eq!(parse_money("0.99"), Ok(Money(99)));
+    assert_eq!(parse_money("1,000.50"), Ok(Money(100_050)));
+    assert_eq!(parse_money("1.000,50"), Ok(Money(100_050)));
+    assert_eq!(parse_money(".5"), Ok(Money(50)));
+    assert_eq!(parse_money("-0"), Ok(Money(0)));
     assert_eq!(parse_percent("12,5 %"), Ok(BasisPoints(1250)));
     assert_eq!(parse_units("10"), Ok(10));
 }
@@ -126,6 +130,13 @@ fn every_bad_input_class_is_named() {
     );
     assert_eq!(parse_money("1000000000001"), Err(InputError::TooLarge));
     assert_eq!(parse_money("1.2345"), Err(InputError::TooManyDecimals));
+    assert_eq!(parse_money("0.125"), Err(InputError::TooManyDecimals));
+    assert_eq!(parse_money("1.5.6"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("1,2,3"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("1,2.3"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("1.000.00"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("1,000,000.5.0"), Err(InputError::NotANumber));
+    assert_eq!(parse_money("٣"), Err(InputError::NotANumber));
     assert_eq!(parse_percent("101"), Err(InputError::PercentOver100));
     assert_eq!(parse_units("2.5"), Err(InputError::NotWhole));
 
@@ -157,24 +168,57 @@ fn every_bad_input_class_is_named() {
 }
 
 #[test]
-fn absurd_but_valid_inputs_do_not_overflow() {
-    let huge = "1000000000000";
+fn the_largest_valid_inputs_compute_exactly_without_saturating() {
+    let huge = "1000000000000"; // MAX_MAJOR
     let input = PlanInput {
         current_sales: huge.into(),
         range_min: "0".into(),
         range_max: huge.into(),
-        avg_order: "0.01".into(),
+        avg_order: "1000".into(),
         fixed_min: huge.into(),
-        threshold: "1".into(),
-        bonus: huge.into(),
+        threshold_kind: "revenue".into(),
+        threshold: "0".into(),
+        bonus: "1000".into(),
         percent: "100".into(),
         ..PlanInput::default()
     };
     let p = input.validate().unwrap();
+    let top = Money::major(MAX_MAJOR);
+    // 100 % of the top sales, and the minimum plus a bonus equal to the whole sales.
+    assert_eq!(p.percent_payout(top), top);
+    assert_eq!(p.bonus_payout(top), Money(2 * top.0));
     for r in p.table(10) {
-        assert!(r.bonus.0 >= 0 && r.percent.0 >= 0 && r.fixed.0 >= 0);
+        assert_eq!(r.percent, r.sales);
+        assert_eq!(r.bonus.0, p.fixed_min.0 + r.sales.0);
     }
-    let _ = p.crossover();
+    // The bonus grows as fast as the percentage and starts higher: never overtaken.
+    assert_eq!(p.crossover(), None);
+    let quarter = PlanInput {
+        bonus: "250".into(),
+        ..input
+    }
+    .validate()
+    .unwrap();
+    // 1·S = F + S/4  ⇒  S = 4F/3 = 1,333,333,333,333.33… ⇒ rounded up to the cent.
+    assert_eq!(quarter.crossover(), Some(Money(133_333_333_333_334)));
+}
+
+#[test]
+fn a_per_unit_bonus_above_the_order_is_refused() {
+    let over = PlanInput {
+        bonus: "0.01".into(),
+        avg_order: "0.01".into(),
+        ..PlanInput::default()
+    };
+    assert!(over.validate().is_ok());
+    let over = PlanInput {
+        bonus: "0.02".into(),
+        ..over
+    };
+    assert_eq!(
+        over.validate().unwrap_err(),
+        [(Field::Bonus, InputError::BonusAboveOrder)]
+    );
 }
 
 fn plans() -> impl Strategy<Value = Plan> {

@@ -275,3 +275,16 @@ fn temperament_is_optional_and_takes_the_most_frequent() {
     let e = evaluate(bank(), Audience::Specialist, &a);
     assert_eq!(e.temperament, [client_fit::quiz::Temperament::Choleric]);
 }
+
+#[test]
+fn a_percentage_blocked_only_by_the_verdict_says_so() {
+    let night = with(&[("comm_reply", "night")]);
+    let e = evaluate(bank(), Audience::Client, &night);
+    assert_eq!(
+        (e.band, e.fee.model),
+        (Band::HighRisk, FeeModel::PrepaidFixed)
+    );
+    assert!(e.fee.missing.is_empty() && e.fee.held_back_by_verdict);
+    let partner = evaluate(bank(), Audience::Client, &with(&[]));
+    assert!(!partner.fee.held_back_by_verdict);
+}

@@ -115,8 +115,11 @@ fn restored_progress_is_sanitized() {
         Default::default(),
     );
     assert_eq!(s.client.answers.len(), 1);
-    assert_eq!(s.client.step, bank().questions.len());
-    assert_eq!(s.screen, Screen::Result(Audience::Client));
+    assert_eq!(
+        s.client.step, 1,
+        "resumes at the first unanswered question, not at a result"
+    );
+    assert_eq!(s.screen, Screen::Quiz(Audience::Client));
 }
 
 #[test]
@@ -172,4 +175,21 @@ fn opening_a_quiz_clears_the_bad_link_message() {
         ..AppState::default()
     };
     assert!(!reduce(&s, Action::Open(Audience::Client)).bad_link);
+}
+
+#[test]
+fn a_complete_restored_quiz_opens_on_its_result_even_with_temperament_skipped() {
+    let answers = bank()
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), q.options[0].id.clone()))
+        .collect();
+    let done = Progress { step: 999, answers };
+    let s = AppState::new(
+        Screen::Quiz(Audience::Specialist),
+        Progress::default(),
+        done,
+        Default::default(),
+    );
+    assert_eq!(s.screen, Screen::Result(Audience::Specialist));
 }

@@ -91,10 +91,12 @@ async fn a_storage_notice_is_rendered_politely() {
 
 #[tokio::test]
 async fn a_bad_calculator_field_shows_its_message_in_place() {
-    let finished = client_fit::ui::state::Progress {
-        step: 99,
-        ..Default::default()
-    };
+    let answers = client_fit::quiz::bank()
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), q.options[0].id.clone()))
+        .collect();
+    let finished = client_fit::ui::state::Progress { step: 99, answers };
     let s = AppState::new(
         client_fit::ui::state::Screen::Quiz(Audience::Specialist),
         Default::default(),

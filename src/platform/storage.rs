@@ -27,6 +27,16 @@ pub enum StorageError {
     WriteFailed,
 }
 
+/// What the browser lets this page do with localStorage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// No storage: disabled, blocked, or not a browser.
+    Missing,
+    /// Readable, but a write fails (quota exceeded).
+    ReadOnly,
+    Writable,
+}
+
 /// Everything restored at start-up, with the first problem met (if any) to tell the person.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Restored {
@@ -40,10 +50,12 @@ pub struct Restored {
 /// Reads all saved state; never fails, reporting trouble in `problem` instead.
 pub fn restore() -> Restored {
     let mut restored = Restored::default();
-    if !available() {
+    let access = probe();
+    if access == Access::Missing {
         restored.problem = Some(Notice::StorageUnavailable);
         return restored;
     }
+    // Even when writes fail (storage full), what was saved is read: nothing saved is lost.
     let mut unreadable = false;
     let client_key = progress_key(Audience::Client);
     let specialist_key = progress_key(Audience::Specialist);
@@ -57,6 +69,8 @@ pub fn restore() -> Restored {
         .and_then(decode_screen);
     if unreadable {
         restored.problem = Some(Notice::SavedDataUnreadable);
+    } else if access == Access::ReadOnly {
+        restored.problem = Some(Notice::SaveFailed);
     }
     restored
 }
@@ -96,8 +110,8 @@ pub fn save_progress(a: Audience, p: &Progress) -> Result<(), StorageError> {
     save(&progress_key(a), p)
 }
 
-pub fn save_screen(s: Screen) -> Result<(), StorageError> {
-    save(SCREEN_KEY, encode_screen(s))
+pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
+    save(SCREEN_KEY, encode_screen(*s))
 }
 
 pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
@@ -106,7 +120,7 @@ pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use super::StorageError;
+    use super::{Access, StorageError};
     use gloo_storage::{LocalStorage, Storage};
     use serde::Serialize;
 
@@ -114,10 +128,15 @@ mod imp {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
-    /// True when localStorage exists and accepts a write.
-    pub fn available() -> bool {
+    pub fn probe() -> Access {
         const PROBE: &str = "clientfit.probe";
-        storage().is_some_and(|s| s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok())
+        match storage() {
+            None => Access::Missing,
+            Some(s) if s.set_item(PROBE, "1").is_ok() && s.remove_item(PROBE).is_ok() => {
+                Access::Writable
+            }
+            Some(_) => Access::ReadOnly,
+        }
     }
 
     pub fn load_raw(key: &str) -> Result<Option<String>, StorageError> {
@@ -144,11 +163,11 @@ mod imp {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
-    use super::StorageError;
+    use super::{Access, StorageError};
     use serde::Serialize;
 
-    pub fn available() -> bool {
-        false
+    pub fn probe() -> Access {
+        Access::Missing
     }
     pub fn load_raw(_key: &str) -> Result<Option<String>, StorageError> {
         Err(StorageError::Unavailable)
@@ -159,4 +178,4 @@ mod imp {
     }
 }
 
-use imp::{available, load_raw, save, set_aside};
+use imp::{load_raw, probe, save, set_aside};

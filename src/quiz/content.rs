@@ -259,7 +259,7 @@ pub struct Flag {
 pub struct Archetype {
     pub id: String,
     pub name: String,
-    /// How many signals must hold (besides all key signals) for a match.
+    /// How many signals, key signals included, must hold for a match (and every key one must).
     pub need: usize,
     /// What it means, told to the client about themselves.
     pub client: String,

@@ -36,7 +36,7 @@ pub struct FeeAdvice {
     pub met: Vec<String>,
     /// Ids of readiness conditions that block a pure percentage.
     pub missing: Vec<String>,
-    /// Every condition holds, but the verdict is not "partner" yet, so the percentage waits.
+    /// Every readiness condition holds, but the verdict is not "partner", so the percentage waits.
     pub held_back_by_verdict: bool,
 }
 
@@ -55,7 +55,7 @@ pub fn recommend_fee(bank: &Bank, answers: &Answers, band: Band) -> FeeAdvice {
         } else {
             FeeModel::FixedPlusBonus
         };
-    let held_back_by_verdict = model == FeeModel::FixedPlusBonus && missing.is_empty();
+    let held_back_by_verdict = model != FeeModel::PurePercentage && missing.is_empty();
     FeeAdvice {
         model,
         held_back_by_verdict,

@@ -186,13 +186,38 @@ impl Plan {
         };
         // Flooring both payouts to the minor unit keeps "≥" from the exact point on, because F
         // is whole: ⌊p·S⌋ ≥ F + ⌊r·(S − T)⌋ whenever p·S ≥ F + r·(S − T).
-        let s = to_i64(exact.max(0));
+        let Ok(s) = i64::try_from(exact.max(0)) else {
+            return None;
+        };
         if let Some(cap) = self.cap {
             if self.bonus_payout(Money(s)) >= cap {
                 return None;
             }
         }
         Some(Money(s))
+    }
+
+    /// Sales at which each performance model reaches the monthly cap (where its line bends).
+    pub fn cap_points(&self) -> Vec<Money> {
+        let Some(cap) = self.cap else {
+            return Vec::new();
+        };
+        let mut points = Vec::new();
+        if self.percent.0 > 0 {
+            points.push(ceil_div(
+                i128::from(cap.0) * i128::from(FULL_BP),
+                i128::from(self.percent.0),
+            ));
+        }
+        let (num, den) = self.bonus_rate();
+        if num > 0 && cap > self.fixed_min {
+            let above = ceil_div(i128::from(cap.0 - self.fixed_min.0) * den, num);
+            points.push(i128::from(self.threshold_revenue().0) + above);
+        }
+        points
+            .into_iter()
+            .filter_map(|p| i64::try_from(p).ok().map(Money))
+            .collect()
     }
 
     /// Sales scenarios for the table: evenly spread across the range, plus the current sales and
@@ -303,6 +328,10 @@ pub enum InputError {
     NotWhole,
     MinAboveMax,
     ThresholdAboveRange,
+    /// A per-unit bonus above the average order would pay more than the sale brings.
+    BonusAboveOrder,
+    /// A cap below the fixed minimum would cut the minimum itself.
+    CapBelowMinimum,
 }
 
 impl InputError {
@@ -318,12 +347,16 @@ impl InputError {
             InputError::NotWhole => "calc.err.whole",
             InputError::MinAboveMax => "calc.err.min_above_max",
             InputError::ThresholdAboveRange => "calc.err.threshold_above_range",
+            InputError::BonusAboveOrder => "calc.err.bonus_above_order",
+            InputError::CapBelowMinimum => "calc.err.cap_below_minimum",
         }
     }
 }
 
-/// Parses a decimal typed by a person into hundredths: `1 500`, `1,500`, `1500.5`, `12,5`.
-/// A `.` or `,` followed by one or two final digits is the decimal mark; others group thousands.
+/// Parses a decimal typed by a person into hundredths: `1 500`, `1,500`, `1.500.000`, `1500.5`,
+/// `12,5`, `1,000.50`. With both `.` and `,` the last one is the decimal mark; a single separator
+/// followed by exactly three digits groups thousands (`1.500`), otherwise it is the decimal mark
+/// (`0.125` is three decimals, not 125). Thousands groups must have three digits.
 pub fn parse_hundredths(raw: &str) -> Result<i64, InputError> {
     let s: String = raw
         .trim()
@@ -344,11 +377,40 @@ pub fn parse_hundredths(raw: &str) -> Result<i64, InputError> {
     {
         return Err(InputError::NotANumber);
     }
-    let (whole, frac) = match body.rfind(['.', ',']) {
-        Some(i) if (1..=2).contains(&(body.len() - i - 1)) => (&body[..i], &body[i + 1..]),
-        Some(i) if body.len() - i - 1 > 3 => return Err(InputError::TooManyDecimals),
-        _ => (body, ""),
+    let is_sep = |c: char| c == '.' || c == ',';
+    let decimal_at = match (body.matches('.').count(), body.matches(',').count()) {
+        (0, 0) => None,
+        (dots, commas) if dots > 0 && commas > 0 => {
+            let i = body.rfind(is_sep).ok_or(InputError::NotANumber)?;
+            let mark = &body[i..=i];
+            if body.matches(mark).count() != 1 {
+                return Err(InputError::NotANumber);
+            }
+            Some(i)
+        }
+        (1, 0) | (0, 1) => {
+            let i = body.find(is_sep).ok_or(InputError::NotANumber)?;
+            let (head, tail) = (&body[..i], &body[i + 1..]);
+            let groups_thousands =
+                tail.len() == 3 && (1..=3).contains(&head.len()) && !head.starts_with('0');
+            (!groups_thousands).then_some(i)
+        }
+        _ => None,
     };
+    let (whole, frac) = match decimal_at {
+        Some(i) => (&body[..i], &body[i + 1..]),
+        None => (body, ""),
+    };
+    if whole.contains(is_sep) {
+        let mut groups = whole.split(is_sep);
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if !first_ok || !groups.all(|g| g.len() == 3) {
+            return Err(InputError::NotANumber);
+        }
+    }
+    if frac.len() > 2 {
+        return Err(InputError::TooManyDecimals);
+    }
     let whole_digits: String = whole.chars().filter(char::is_ascii_digit).collect();
     if whole_digits.is_empty() && frac.is_empty() {
         return Err(InputError::NotANumber);
@@ -556,6 +618,14 @@ impl PlanInput {
             percent,
             cap,
         };
+        if let Bonus::PerUnit(b) = bonus {
+            if b > aov {
+                errors.push((Field::Bonus, InputError::BonusAboveOrder));
+            }
+        }
+        if cap.is_some_and(|c| c < fixed) {
+            errors.push((Field::Cap, InputError::CapBelowMinimum));
+        }
         if plan.threshold_revenue() > hi {
             errors.push((Field::Threshold, InputError::ThresholdAboveRange));
         }

@@ -41,30 +41,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(state.client.clone(), move |p| {
-            report(&dispatch, storage::save_progress(Audience::Client, p))
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(state.specialist.clone(), move |p| {
-            report(&dispatch, storage::save_progress(Audience::Specialist, p))
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(state.screen, move |s| {
-            report(&dispatch, storage::save_screen(*s))
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(state.calc.clone(), move |c| {
-            report(&dispatch, storage::save_calc(c))
-        });
-    }
+    use_save_on_change(state.client.clone(), dispatch.clone(), |p| {
+        storage::save_progress(Audience::Client, p)
+    });
+    use_save_on_change(state.specialist.clone(), dispatch.clone(), |p| {
+        storage::save_progress(Audience::Specialist, p)
+    });
+    use_save_on_change(state.screen, dispatch.clone(), storage::save_screen);
+    use_save_on_change(state.calc.clone(), dispatch.clone(), storage::save_calc);
 
     let body = match state.screen {
         Screen::Start => {
@@ -87,6 +71,24 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Rc<Messages>>>
     }
+}
+
+/// Saves `value` each time it changes after mount. The mounted value is what was restored (or the
+/// default when nothing could be read), so writing it back could only overwrite what a full or
+/// unreadable storage still holds.
+#[hook]
+fn use_save_on_change<T, F>(value: T, dispatch: Callback<Action>, save: F)
+where
+    T: PartialEq + Clone + 'static,
+    F: Fn(&T) -> Result<(), storage::StorageError> + 'static,
+{
+    let last = use_mut_ref(|| value.clone());
+    use_effect_with(value, move |v| {
+        if *last.borrow() != *v {
+            *last.borrow_mut() = v.clone();
+            report(&dispatch, save(v));
+        }
+    });
 }
 
 fn report(dispatch: &Callback<Action>, result: Result<(), storage::StorageError>) {

@@ -55,12 +55,14 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
         .crossover()
         .map(|c| i128::from(c.0))
         .filter(|c| (lo..=hi).contains(c));
-    // Kinks (threshold, crossover) are sampled exactly so the lines bend where the money does.
+    // Kinks (threshold, cap, crossover) are sampled exactly so lines bend where the money does.
     xs.extend(crossover);
-    let t = i128::from(p.threshold_revenue().0);
-    if (lo..=hi).contains(&t) {
-        xs.push(t);
-    }
+    let kinks = p.cap_points().into_iter().chain([p.threshold_revenue()]);
+    xs.extend(
+        kinks
+            .map(|m| i128::from(m.0))
+            .filter(|s| (lo..=hi).contains(s)),
+    );
     xs.sort_unstable();
     xs.dedup();
     let money = |v: i128| Money(i64::try_from(v).unwrap_or(i64::MAX));

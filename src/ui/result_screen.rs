@@ -85,7 +85,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <h2>{ m.t(&format!("result.archetypes.{}", a.id())) }</h2>
                     { for eval.archetypes.iter().take(TOP_ARCHETYPES).filter_map(|am| bank().archetype(&am.id).map(|at| (am, at))).map(|(am, at)| html! {
                         <article class="cf-archetype" data-archetype={at.id.clone()}>
-                            <h3>{ at.name.clone() }<span class="cf-muted">{ format!(" · {} %", am.strength) }</span></h3>
+                            <h3>{ at.name.clone() }<span class="cf-muted">{ m.f("result.strength", &[("n", &am.strength.to_string())]) }</span></h3>
                             <p>{ at.note(a).to_string() }</p>
                             <p class="cf-small cf-muted">{ m.t("result.because") }</p>
                             <ul class="cf-small">{ for am.reasons.iter().map(|r| html! { <li>{ reason(&m, a, r) }</li> }) }</ul>
@@ -156,7 +156,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <p>{ m.t("fee.blocked_by") }</p>
                     <ul data-testid="fee-missing">
                         { for eval.fee.missing.iter().filter_map(|id| bank().fee_conditions.iter().find(|c| &c.id == id)).map(|c| html! {
-                            <li><strong>{ c.text.clone() }</strong>{ " — " }{ c.unblock.clone() }</li>
+                            <li><strong>{ c.text.clone() }</strong>{ m.t("fee.condition_unblock") }{ c.unblock.clone() }</li>
                         }) }
                     </ul>
                     <p class="cf-small">{ m.t("fee.revisit") }</p>

@@ -19,8 +19,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Drops answers whose question or option no longer exists and clamps the step, so progress
-    /// saved by an older build (or edited by hand) can never point past the content.
+    /// Drops answers whose question or option no longer exists and clamps the step to the first
+    /// unanswered question, so progress saved by an older build (or edited by hand) can neither
+    /// point past the content nor reach a result with answers missing.
     pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
         self.answers.retain(|q, a| match bank.question(q) {
             Some(question) => question.choice(a).is_some(),
@@ -32,7 +33,14 @@ impl Progress {
                         .any(|t| &t.id == q && t.options.iter().any(|o| &o.id == a))
             }
         });
-        self.step = self.step.min(bank.step_count(audience));
+        // A result needs every required answer: resume at the first gap, wherever the step said.
+        let first_gap = (0..bank.step_count(audience)).find(|&step| {
+            item_at(bank, audience, step)
+                .is_some_and(|item| !item.optional() && !self.answers.contains_key(item.id()))
+        });
+        self.step = self
+            .step
+            .min(first_gap.unwrap_or(bank.step_count(audience)));
         self
     }
 
