@@ -3,7 +3,7 @@
 //! Keys are versioned (`clientfit.v1.*`). A value that cannot be read is moved aside to
 //! `<key>.unreadable` rather than deleted, so nothing a person entered is thrown away.
 
-use serde::de::DeserializeOwned;
+use super::codec::{self, Unreadable};
 
 use crate::quiz::money::PlanInput;
 use crate::quiz::Audience;
@@ -59,9 +59,9 @@ pub fn restore() -> Restored {
     let mut unreadable = false;
     let client_key = progress_key(Audience::Client);
     let specialist_key = progress_key(Audience::Specialist);
-    restored.client = read(&client_key, &mut unreadable);
-    restored.specialist = read(&specialist_key, &mut unreadable);
-    restored.calc = read(CALC_KEY, &mut unreadable);
+    restored.client = read(&client_key, codec::decode_progress, &mut unreadable);
+    restored.specialist = read(&specialist_key, codec::decode_progress, &mut unreadable);
+    restored.calc = read(CALC_KEY, codec::decode_plan, &mut unreadable);
     restored.screen = load_raw(SCREEN_KEY)
         .ok()
         .flatten()
@@ -76,7 +76,11 @@ pub fn restore() -> Restored {
 }
 
 /// Reads one saved value; an unreadable one is set aside and reported, never fatal.
-fn read<T: DeserializeOwned + Default>(key: &str, unreadable: &mut bool) -> T {
+fn read<T: Default>(
+    key: &str,
+    decode: fn(&str) -> Result<T, Unreadable>,
+    unreadable: &mut bool,
+) -> T {
     let raw = match load_raw(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return T::default(),
@@ -85,7 +89,7 @@ fn read<T: DeserializeOwned + Default>(key: &str, unreadable: &mut bool) -> T {
             return T::default();
         }
     };
-    match serde_json::from_str(&raw) {
+    match codec::unquote(&raw).and_then(decode) {
         Ok(v) => v,
         Err(_) => {
             set_aside(key, &raw);
@@ -107,7 +111,7 @@ pub fn decode_screen(raw: &str) -> Option<Screen> {
 }
 
 pub fn save_progress(a: Audience, p: &Progress) -> Result<(), StorageError> {
-    save(&progress_key(a), p)
+    save(&progress_key(a), codec::encode_progress(p))
 }
 
 pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
@@ -115,14 +119,13 @@ pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
 }
 
 pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
-    save(CALC_KEY, input)
+    save(CALC_KEY, codec::encode_plan(input))
 }
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{Access, StorageError};
     use gloo_storage::{LocalStorage, Storage};
-    use serde::Serialize;
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()
@@ -153,7 +156,7 @@ mod imp {
         }
     }
 
-    pub fn save<T: Serialize>(key: &str, value: T) -> Result<(), StorageError> {
+    pub fn save(key: &str, value: String) -> Result<(), StorageError> {
         if storage().is_none() {
             return Err(StorageError::Unavailable);
         }
@@ -164,7 +167,6 @@ mod imp {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use super::{Access, StorageError};
-    use serde::Serialize;
 
     pub fn probe() -> Access {
         Access::Missing
@@ -173,7 +175,7 @@ mod imp {
         Err(StorageError::Unavailable)
     }
     pub fn set_aside(_key: &str, _raw: &str) {}
-    pub fn save<T: Serialize>(_key: &str, _value: T) -> Result<(), StorageError> {
+    pub fn save(_key: &str, _value: String) -> Result<(), StorageError> {
         Err(StorageError::Unavailable)
     }
 }

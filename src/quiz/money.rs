@@ -458,8 +458,7 @@ pub fn parse_units(raw: &str) -> Result<i64, InputError> {
 }
 
 /// What the person typed, field by field, as text. Kept verbatim so nothing typed is lost.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanInput {
     pub currency: String,
     pub current_sales: String,

@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::quiz::content::{Question, TemperamentQuestion};
@@ -10,8 +9,7 @@ use crate::quiz::money::{Field, Plan, PlanInput};
 use crate::quiz::{bank, Answers, Audience, Bank};
 
 /// One quiz's progress: where the person is and what they answered. This is what is saved.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     /// Index of the current screen; equal to the step count once the quiz is finished.
     pub step: usize,

@@ -1,0 +1,152 @@
+//! The text form of saved progress and calculator inputs.
+//!
+//! A small line format instead of JSON: decoding JSON into structs pulled ~36 KB of parser into
+//! the wasm (12 KB brotli), and these values are simple. Every part is percent-encoded, so a
+//! value contains only `[A-Za-z0-9_.~-]`, `%`, `;`, `=` and `&`, which also makes it a JSON string
+//! with no escapes: gloo-storage stores it as `"…"` and [`unquote`] reads that back.
+//!
+//! - progress: `p1;<step>;<question>=<option>&…`
+//! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default)
+
+use crate::quiz::money::PlanInput;
+use crate::quiz::Answers;
+use crate::ui::state::Progress;
+
+/// The stored text is not something this app wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
+pub fn encode_progress(p: &Progress) -> String {
+    let answers = p
+        .answers
+        .iter()
+        .map(|(q, a)| format!("{}={}", escape(q), escape(a)))
+        .collect::<Vec<_>>()
+        .join("&");
+    format!("p1;{};{answers}", p.step)
+}
+
+pub fn decode_progress(text: &str) -> Result<Progress, Unreadable> {
+    let mut parts = text.splitn(3, ';');
+    if parts.next() != Some("p1") {
+        return Err(Unreadable);
+    }
+    let step = parts
+        .next()
+        .and_then(|s| s.parse::<usize>().ok())
+        .ok_or(Unreadable)?;
+    let mut answers = Answers::new();
+    for (q, a) in pairs(parts.next().ok_or(Unreadable)?)? {
+        answers.insert(q, a);
+    }
+    Ok(Progress { step, answers })
+}
+
+/// The calculator fields by their stored names, in a fixed order.
+fn plan_fields(p: &PlanInput) -> [(&'static str, &String); 12] {
+    [
+        ("currency", &p.currency),
+        ("current_sales", &p.current_sales),
+        ("range_min", &p.range_min),
+        ("range_max", &p.range_max),
+        ("avg_order", &p.avg_order),
+        ("fixed_min", &p.fixed_min),
+        ("threshold_kind", &p.threshold_kind),
+        ("threshold", &p.threshold),
+        ("bonus_kind", &p.bonus_kind),
+        ("bonus", &p.bonus),
+        ("percent", &p.percent),
+        ("cap", &p.cap),
+    ]
+}
+
+pub fn encode_plan(p: &PlanInput) -> String {
+    let fields = plan_fields(p)
+        .iter()
+        .map(|(name, value)| format!("{name}={}", escape(value)))
+        .collect::<Vec<_>>()
+        .join("&");
+    format!("c1;{fields}")
+}
+
+pub fn decode_plan(text: &str) -> Result<PlanInput, Unreadable> {
+    let body = text.strip_prefix("c1;").ok_or(Unreadable)?;
+    let mut p = PlanInput::default();
+    for (name, value) in pairs(body)? {
+        let slot = match name.as_str() {
+            "currency" => &mut p.currency,
+            "current_sales" => &mut p.current_sales,
+            "range_min" => &mut p.range_min,
+            "range_max" => &mut p.range_max,
+            "avg_order" => &mut p.avg_order,
+            "fixed_min" => &mut p.fixed_min,
+            "threshold_kind" => &mut p.threshold_kind,
+            "threshold" => &mut p.threshold,
+            "bonus_kind" => &mut p.bonus_kind,
+            "bonus" => &mut p.bonus,
+            "percent" => &mut p.percent,
+            "cap" => &mut p.cap,
+            _ => continue,
+        };
+        *slot = value;
+    }
+    Ok(p)
+}
+
+/// `a=b&c=d` → [(a, b), (c, d)], each side percent-decoded.
+fn pairs(text: &str) -> Result<Vec<(String, String)>, Unreadable> {
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').ok_or(Unreadable)?;
+            Ok((unescape(k)?, unescape(v)?))
+        })
+        .collect()
+}
+
+/// Percent-encodes everything but `[A-Za-z0-9_.~-]`.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'~' | b'-') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn unescape(s: &str) -> Result<String, Unreadable> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3).ok_or(Unreadable)?;
+                out.push(u8::from_str_radix(hex, 16).map_err(|_| Unreadable)?);
+                i += 3;
+            }
+            b if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'~' | b'-') => {
+                out.push(b);
+                i += 1;
+            }
+            _ => return Err(Unreadable),
+        }
+    }
+    String::from_utf8(out).map_err(|_| Unreadable)
+}
+
+/// The text inside a stored JSON string that needs no escapes (what gloo-storage wrote for an
+/// encoded value); anything else is unreadable.
+pub fn unquote(raw: &str) -> Result<&str, Unreadable> {
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .ok_or(Unreadable)?;
+    if inner.contains(['"', '\\']) {
+        return Err(Unreadable);
+    }
+    Ok(inner)
+}
