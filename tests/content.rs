@@ -155,3 +155,13 @@ fn the_shipped_blob_is_exactly_the_validated_json() {
     let (q, r, a) = embedded_sources();
     assert_eq!(bank(), &Bank::parse(q, r, a).unwrap());
 }
+
+#[test]
+fn closed_sets_list_their_variants_in_declaration_order() {
+    for (i, d) in Dimension::ALL.into_iter().enumerate() {
+        assert_eq!(d as usize, i);
+    }
+    for (i, t) in client_fit::quiz::Temperament::ALL.into_iter().enumerate() {
+        assert_eq!(t as usize, i);
+    }
+}

@@ -62,6 +62,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
+    /// In declaration order, so `d as usize` indexes it.
     pub const ALL: [Dimension; 8] = [
         Dimension::Goals,
         Dimension::Data,
@@ -123,6 +124,16 @@ pub enum Temperament {
     Sanguine,
     Melancholic,
     Phlegmatic,
+}
+
+impl Temperament {
+    /// In declaration order, so `t as usize` indexes it.
+    pub const ALL: [Temperament; 4] = [
+        Temperament::Choleric,
+        Temperament::Sanguine,
+        Temperament::Melancholic,
+        Temperament::Phlegmatic,
+    ];
 }
 
 /// One answer option, with the text resolved for both audiences.

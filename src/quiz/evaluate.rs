@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::content::{Audience, Band, Bank, Dimension, Signal, Temperament};
 use super::fee::{recommend_fee, FeeAdvice};
+use super::order;
 
 /// Question id → chosen option id. Ids, not indices, so saved answers survive content edits.
 pub type Answers = BTreeMap<String, String>;
@@ -102,7 +103,7 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
         .filter(|d| d.score < WEAK_DIMENSION_BELOW)
         .map(|d| (d.dim, d.score))
         .collect();
-    weak.sort_by_key(|&(_, score)| score);
+    order::sort_by_key(&mut weak, |&(_, score)| score);
     let dim_cap = match weak.len() {
         0 => Band::Partner,
         1 => Band::Workable,
@@ -138,15 +139,19 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
 }
 
 fn dimension_scores(bank: &Bank, answers: &Answers) -> Vec<DimensionScore> {
-    let mut sums: BTreeMap<Dimension, (u32, u32)> = BTreeMap::new();
+    // Indexed by `Dimension as usize` (declaration order, the same as `Dimension::ALL`).
+    let mut sums = [(0u32, 0u32); Dimension::ALL.len()];
     for q in bank.questions.iter().filter(|q| q.scored) {
         if let Some(choice) = answers.get(&q.id).and_then(|a| q.choice(a)) {
-            let entry = sums.entry(q.dim).or_default();
+            let entry = &mut sums[q.dim as usize];
             entry.0 += u32::from(choice.weight) * u32::from(q.weight);
             entry.1 += u32::from(q.weight);
         }
     }
-    sums.into_iter()
+    Dimension::ALL
+        .into_iter()
+        .zip(sums)
+        .filter(|(_, (_, weights))| *weights > 0)
         .map(|(dim, (sum, weights))| DimensionScore {
             dim,
             score: rounded_div(sum, weights),
@@ -207,7 +212,7 @@ fn archetypes(bank: &Bank, answers: &Answers, dims: &[DimensionScore]) -> Vec<Ar
         })
         .collect();
     // Stable sort: equal strengths keep content order.
-    found.sort_by_key(|m| std::cmp::Reverse(m.strength));
+    order::sort_by_key(&mut found, |m| std::cmp::Reverse(m.strength));
     found
 }
 
@@ -230,23 +235,24 @@ fn advice(bank: &Bank, answers: &Answers) -> Vec<AdviceItem> {
             }),
         }
     }
-    items.sort_by_key(|i| std::cmp::Reverse(i.impact));
+    order::sort_by_key(&mut items, |i| std::cmp::Reverse(i.impact));
     items
 }
 
 fn temperament(bank: &Bank, answers: &Answers) -> Vec<Temperament> {
-    let mut counts: BTreeMap<Temperament, u8> = BTreeMap::new();
+    let mut counts = [0u8; Temperament::ALL.len()];
     for q in &bank.temperament {
         let chosen = answers
             .get(&q.id)
             .and_then(|a| q.options.iter().find(|o| &o.id == a));
         if let Some(o) = chosen {
-            *counts.entry(o.temperament).or_default() += 1;
+            counts[o.temperament as usize] += 1;
         }
     }
-    let top = counts.values().copied().max().unwrap_or(0);
-    counts
+    let top = counts.iter().copied().max().unwrap_or(0);
+    Temperament::ALL
         .into_iter()
+        .zip(counts)
         .filter(|&(_, n)| n == top && n > 0)
         .map(|(t, _)| t)
         .collect()

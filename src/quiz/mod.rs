@@ -5,6 +5,7 @@ pub mod embedded;
 pub mod evaluate;
 pub mod fee;
 pub mod money;
+pub mod order;
 
 pub use content::{Audience, Band, Bank, Dimension, Temperament};
 pub use embedded::bank;

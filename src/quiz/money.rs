@@ -240,7 +240,7 @@ impl Plan {
                 points.push(extra);
             }
         }
-        points.sort();
+        super::order::sort_by_key(&mut points, |m| *m);
         points.dedup();
         points
     }

@@ -63,7 +63,7 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
             .map(|m| i128::from(m.0))
             .filter(|s| (lo..=hi).contains(s)),
     );
-    xs.sort_unstable();
+    crate::quiz::order::sort_by_key(&mut xs, |&s| s);
     xs.dedup();
     let money = |v: i128| Money(i64::try_from(v).unwrap_or(i64::MAX));
     let bonus = |s: i128| i128::from(p.bonus_payout(money(s)).0);
