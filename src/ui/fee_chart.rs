@@ -13,6 +13,8 @@ const RIGHT: i128 = 12;
 const TOP: i128 = 12;
 const BOTTOM: i128 = 36;
 const SAMPLES: i128 = 48;
+/// `0 0 W H`, spelled out: formatting i128 would pull 128-bit formatting into the wasm.
+const VIEW_BOX: &str = "0 0 600 300";
 
 #[derive(Properties, PartialEq)]
 pub struct FeeChartProps {
@@ -40,7 +42,9 @@ impl Frame {
 
 /// Formats tenths as an SVG number: 1234 → "123.4".
 fn tenths(v: i128) -> String {
-    format!("{}.{}", v / SUB, (v % SUB).abs())
+    // Coordinates lie within the view box; i64 keeps 128-bit formatting out of the binary.
+    let v = i64::try_from(v).unwrap_or(0);
+    format!("{}.{}", v / 10, (v % 10).abs())
 }
 
 #[component]
@@ -105,14 +109,14 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
     let base = tenths(f.y(0));
     html! {
         <figure class="cf-chart">
-            <svg viewBox={format!("0 0 {W} {H}")} role="img" aria-label={label} data-testid="fee-chart">
-                <line x1={LEFT.to_string()} y1={base.clone()} x2={(W - RIGHT).to_string()} y2={base.clone()} class="cf-axis" />
-                <line x1={LEFT.to_string()} y1={TOP.to_string()} x2={LEFT.to_string()} y2={base} class="cf-axis" />
+            <svg viewBox={VIEW_BOX} role="img" aria-label={label} data-testid="fee-chart">
+                <line x1={tenths(LEFT * SUB)} y1={base.clone()} x2={tenths((W - RIGHT) * SUB)} y2={base.clone()} class="cf-axis" />
+                <line x1={tenths(LEFT * SUB)} y1={tenths(TOP * SUB)} x2={tenths(LEFT * SUB)} y2={base} class="cf-axis" />
                 { for [0, y_max / 2, y_max].into_iter().map(|v| html! {
-                    <text x={(LEFT - 6).to_string()} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
+                    <text x={tenths((LEFT - 6) * SUB)} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
                 }) }
                 { for [lo, (lo + hi) / 2, hi].into_iter().enumerate().map(|(i, s)| html! {
-                    <text x={tenths(f.x(s))} y={(H - 12).to_string()} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
+                    <text x={tenths(f.x(s))} y={tenths((H - 12) * SUB)} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
                 }) }
                 if let Some(points) = region {
                     <polygon points={points} class="cf-region" data-testid="fee-region" />
@@ -131,5 +135,13 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
                 <span class="cf-key cf-key-region">{ m.t("calc.region") }</span>
             </figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_view_box_matches_the_frame() {
+        assert_eq!(super::VIEW_BOX, format!("0 0 {} {}", super::W, super::H));
     }
 }
