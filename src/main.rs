@@ -35,3 +35,9 @@ fn main() {
 fn main() {
     eprintln!("Client Fit runs in the browser: `make serve`, then open http://127.0.0.1:8080");
 }
+
+// SAFETY: this wasm32 build has no threads, which is what AssumeSingleThreaded requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
