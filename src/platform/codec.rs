@@ -42,26 +42,27 @@ pub fn decode_progress(text: &str) -> Result<Progress, Unreadable> {
     Ok(Progress { step, answers })
 }
 
-/// The calculator fields by their stored names, in a fixed order.
-fn plan_fields(p: &PlanInput) -> [(&'static str, &String); 12] {
+/// The calculator fields by their stored names, in a fixed order: the one list both directions use.
+fn plan_slots(p: &mut PlanInput) -> [(&'static str, &mut String); 12] {
     [
-        ("currency", &p.currency),
-        ("current_sales", &p.current_sales),
-        ("range_min", &p.range_min),
-        ("range_max", &p.range_max),
-        ("avg_order", &p.avg_order),
-        ("fixed_min", &p.fixed_min),
-        ("threshold_kind", &p.threshold_kind),
-        ("threshold", &p.threshold),
-        ("bonus_kind", &p.bonus_kind),
-        ("bonus", &p.bonus),
-        ("percent", &p.percent),
-        ("cap", &p.cap),
+        ("currency", &mut p.currency),
+        ("current_sales", &mut p.current_sales),
+        ("range_min", &mut p.range_min),
+        ("range_max", &mut p.range_max),
+        ("avg_order", &mut p.avg_order),
+        ("fixed_min", &mut p.fixed_min),
+        ("threshold_kind", &mut p.threshold_kind),
+        ("threshold", &mut p.threshold),
+        ("bonus_kind", &mut p.bonus_kind),
+        ("bonus", &mut p.bonus),
+        ("percent", &mut p.percent),
+        ("cap", &mut p.cap),
     ]
 }
 
 pub fn encode_plan(p: &PlanInput) -> String {
-    let fields = plan_fields(p)
+    let mut copy = p.clone();
+    let fields = plan_slots(&mut copy)
         .iter()
         .map(|(name, value)| format!("{name}={}", escape(value)))
         .collect::<Vec<_>>()
@@ -73,22 +74,10 @@ pub fn decode_plan(text: &str) -> Result<PlanInput, Unreadable> {
     let body = text.strip_prefix("c1;").ok_or(Unreadable)?;
     let mut p = PlanInput::default();
     for (name, value) in pairs(body)? {
-        let slot = match name.as_str() {
-            "currency" => &mut p.currency,
-            "current_sales" => &mut p.current_sales,
-            "range_min" => &mut p.range_min,
-            "range_max" => &mut p.range_max,
-            "avg_order" => &mut p.avg_order,
-            "fixed_min" => &mut p.fixed_min,
-            "threshold_kind" => &mut p.threshold_kind,
-            "threshold" => &mut p.threshold,
-            "bonus_kind" => &mut p.bonus_kind,
-            "bonus" => &mut p.bonus,
-            "percent" => &mut p.percent,
-            "cap" => &mut p.cap,
-            _ => continue,
-        };
-        *slot = value;
+        // Unknown fields (from a later version) are ignored.
+        if let Some((_, slot)) = plan_slots(&mut p).into_iter().find(|(n, _)| *n == name) {
+            *slot = value;
+        }
     }
     Ok(p)
 }

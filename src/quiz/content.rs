@@ -339,7 +339,7 @@ pub struct FeeCondition {
     pub unblock: String,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
     scales: BTreeMap<String, Vec<Choice>>,
@@ -347,7 +347,7 @@ struct QuestionsFile {
     temperament: Vec<TemperamentQuestion>,
 }
 
-#[derive(Deserialize, Serialize)]
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     flags: Vec<Flag>,
