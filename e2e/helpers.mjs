@@ -33,16 +33,19 @@ export async function launch() {
   });
 }
 
-/** A fresh page (fresh storage) that fails the test on any console error or page crash. */
-export async function openPage(browser, url, { width = 1280, height = 900, init } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+/**
+ * A fresh page (fresh storage) that fails the test on any console error or page crash. `ready` is
+ * the selector that says the app has drawn (by default the start screen's quiz buttons).
+ */
+export async function openPage(browser, url, { width = 1280, height = 900, init, permissions = [], ready = '[data-testid^="open-"]' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, permissions });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector('[data-testid^="open-"]');
+  await page.waitForSelector(ready);
   return page;
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: format, lints, native tests (logic, reducer,
-# SSR renders), the release build, and the browser end-to-end tests in headless Chromium.
+# SSR renders), a bounded fuzz run of the link decoder, the release build, and the browser
+# end-to-end tests in headless Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -12,6 +13,7 @@ step "format";          cargo fmt --check
 step "lints";           cargo clippy --all-targets --locked -- -D warnings
 step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 step "native tests";    cargo test --locked
+step "fuzz (bounded)";  cargo run --release --locked --example fuzz -- share_link --runs 500000
 step "release build";   trunk build --release
 step "sizes";           scripts/sizes.sh dist
 step "browser tests";   (cd e2e && npm test)

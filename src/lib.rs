@@ -3,6 +3,8 @@
 //! `quiz` is the pure expert core, `i18n` the message catalog, `ui` the Yew components and
 //! their reducer, `platform` the only code that touches the browser.
 
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod i18n;
 pub mod platform;
 pub mod quiz;

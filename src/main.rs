@@ -3,8 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use client_fit::platform::{storage, url};
+    use client_fit::quiz::share;
     use client_fit::ui::app::{App, AppProps};
-    use client_fit::ui::state::{AppState, Screen};
+    use client_fit::ui::state::{reduce, Action, AppState, Screen};
 
     let restored = storage::restore();
     let link = url::current_search().map_or(Ok(None), |s| url::requested_quiz(&s));
@@ -14,6 +15,11 @@ fn main() {
     };
     let mut initial = AppState::new(screen, restored.client, restored.specialist, restored.calc);
     initial.bad_link = link.is_err();
+    // A result link (`#r=…`) wins over the saved screen and `?quiz=`.
+    if let Some(fragment) = url::current_fragment().filter(|f| share::is_share_fragment(f)) {
+        let opened = share::parse_link(client_fit::quiz::bank(), &fragment);
+        initial = reduce(&initial, Action::OpenLink(opened));
+    }
     let props = AppProps {
         initial,
         problem: restored.problem,

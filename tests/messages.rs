@@ -3,6 +3,7 @@
 use client_fit::i18n::Messages;
 use client_fit::quiz::fee::{why_message, FeeModel};
 use client_fit::quiz::money::InputError;
+use client_fit::quiz::share::ShareError;
 use client_fit::quiz::{Audience, Band, Dimension};
 use client_fit::ui::state::Notice;
 
@@ -50,6 +51,31 @@ fn every_id_the_ui_uses_exists() {
         }
     }
     ids.extend(Dimension::ALL.iter().map(|d| d.message_id().to_string()));
+    ids.extend(
+        [
+            ShareError::Empty,
+            ShareError::Foreign,
+            ShareError::NewerFormat,
+            ShareError::Damaged,
+            ShareError::OtherContent,
+            ShareError::TooMany,
+            ShareError::SameSide,
+        ]
+        .map(|e| e.message_id().to_string()),
+    );
+    for a in Audience::ALL {
+        for prefix in [
+            "shared.banner",
+            "nav.take",
+            "compare.box.title",
+            "compare.box.intro",
+            "compare.verdict",
+            "compare.fee.met_by",
+            "share.send_title",
+        ] {
+            ids.push(format!("{prefix}.{}", a.id()));
+        }
+    }
     ids.extend(
         [
             Notice::StorageUnavailable,

@@ -1,30 +1,10 @@
 //! Properties of the evaluation over random answer sets.
 
-use client_fit::quiz::{bank, evaluate, Answers, Audience, Band};
+use client_fit::quiz::{bank, evaluate, Audience, Band};
 use proptest::prelude::*;
 
-/// A random complete answer set: one option index per question (and per temperament question).
-fn answer_sets() -> impl Strategy<Value = Answers> {
-    let b = bank();
-    let n = b.questions.len() + b.temperament.len();
-    prop::collection::vec(0usize..8, n).prop_map(|picks| {
-        let b = bank();
-        let mut a = Answers::new();
-        for (q, pick) in b.questions.iter().zip(&picks) {
-            a.insert(q.id.clone(), q.options[pick % q.options.len()].id.clone());
-        }
-        for (t, pick) in b.temperament.iter().zip(&picks[b.questions.len()..]) {
-            if pick % 5 != 4 {
-                a.insert(t.id.clone(), t.options[pick % t.options.len()].id.clone());
-            }
-        }
-        a
-    })
-}
-
-fn audience() -> impl Strategy<Value = Audience> {
-    prop_oneof![Just(Audience::Client), Just(Audience::Specialist)]
-}
+mod common;
+use common::{answer_sets, audience};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

@@ -1,6 +1,7 @@
 //! The only code that touches the browser. Every call returns a `Result` or an `Option`; on the
 //! native target (tests, SSR) storage reports itself unavailable instead of panicking.
 
+pub mod clipboard;
 pub mod codec;
 pub mod dom;
 pub mod storage;

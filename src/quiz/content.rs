@@ -172,6 +172,8 @@ pub struct Question {
     /// Stable id; goes into storage and share links.
     pub id: String,
     pub dim: Dimension,
+    /// A few words naming what is asked, as a heading on the negotiation agenda.
+    pub topic: String,
     /// Importance within its dimension, 1 to 3.
     #[serde(default = "one")]
     pub weight: u8,
@@ -457,6 +459,9 @@ impl Bank {
                 return fail(format!(
                     "{at}: needs both a client and a specialist phrasing"
                 ));
+            }
+            if q.topic.trim().is_empty() {
+                return fail(format!("{at}: needs a topic for the negotiation agenda"));
             }
             if !(1..=3).contains(&q.weight) {
                 return fail(format!("{at}: weight {} is outside 1..=3", q.weight));

@@ -1,11 +1,13 @@
 //! The expert core: what Client Fit knows about clients, with no browser or UI dependency.
 
+pub mod compare;
 pub mod content;
 pub mod embedded;
 pub mod evaluate;
 pub mod fee;
 pub mod money;
 pub mod order;
+pub mod share;
 
 pub use content::{Audience, Band, Bank, Dimension, Temperament};
 pub use embedded::bank;

@@ -4,14 +4,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::compare_screen::CompareScreen;
 use super::notice_bar::NoticeBar;
 use super::question_screen::QuestionScreen;
 use super::result_screen::ResultScreen;
 use super::start_screen::StartScreen;
 use super::state::{Action, AppState, Notice, Screen};
 use crate::i18n::Messages;
-use crate::platform::storage;
-use crate::quiz::Audience;
+use crate::platform::{storage, url};
+use crate::quiz::share::{is_share_fragment, parse_link};
+use crate::quiz::{bank, Audience};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -49,6 +51,24 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_save_on_change(state.screen, dispatch.clone(), storage::save_screen);
     use_save_on_change(state.calc.clone(), dispatch.clone(), storage::save_calc);
+    // The address bar tracks the shared result(s) on screen, so a reload or a bookmark reopens them.
+    use_save_on_change(state.share_fragment(), dispatch.clone(), |f| {
+        // Not worth a notice: the view works; only the address bar is stale.
+        let _ = url::replace_fragment(f);
+        Ok(())
+    });
+    {
+        // Another result link opened in this tab changes only the fragment: no reload, so listen.
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = url::on_fragment_change(move |fragment| {
+                if is_share_fragment(&fragment) {
+                    dispatch.emit(Action::OpenLink(parse_link(bank(), &fragment)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     let body = match state.screen {
         Screen::Start => {
@@ -57,15 +77,24 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Quiz(_) => {
             html! { <QuestionScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
         }
-        Screen::Result(a) => html! {
+        Screen::Result(a) | Screen::Shared(a) => html! {
             <ResultScreen audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
         },
+        Screen::Compare => {
+            html! { <CompareScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
+        }
     };
     html! {
         <ContextProvider<Rc<Messages>> context={(*messages).clone()}>
             <div class="cf-app">
                 if let Some(n) = state.notice {
                     <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+                }
+                if let Some(e) = state.link_error {
+                    <div class="cf-notice cf-alert" role="alert" data-testid="link-error">
+                        <p><strong>{ messages.t("share.opened_error") }</strong>{ " " }{ messages.t(e.message_id()) }</p>
+                        <button type="button" class="cf-link" onclick={dispatch.reform(|_| Action::DismissLinkError)}>{ messages.t("notice.dismiss") }</button>
+                    </div>
                 }
                 { body }
             </div>

@@ -2,12 +2,15 @@
 //! pure reducer in `state`.
 
 pub mod app;
+pub mod compare_box;
+pub mod compare_screen;
 pub mod fee_calculator;
 pub mod fee_chart;
 pub mod notice_bar;
 pub mod profile_chart;
 pub mod question_screen;
 pub mod result_screen;
+pub mod share_panel;
 pub mod start_screen;
 pub mod state;
 

@@ -3,14 +3,17 @@
 
 use yew::prelude::*;
 
+use super::compare_box::CompareBox;
 use super::fee_calculator::FeeCalculator;
 use super::profile_chart::ProfileChart;
-use super::state::{Action, AppState};
+use super::share_panel::SharePanel;
+use super::state::{mirror, Action, AppState, Screen};
 use super::use_messages;
 use crate::i18n::Messages;
-use crate::platform::dom;
+use crate::platform::{dom, url};
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
 use crate::quiz::fee::why_message;
+use crate::quiz::share;
 use crate::quiz::{bank, evaluate, Audience};
 
 /// How many pieces of advice are shown before "more".
@@ -29,13 +32,29 @@ pub struct ResultScreenProps {
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let m = use_messages();
     let a = props.audience;
-    let answers = props.state.progress(a).answers.clone();
+    let shared = matches!(props.state.screen, Screen::Shared(_));
+    let answers = props.state.result_answers(a).cloned().unwrap_or_default();
+    let link = if shared {
+        None
+    } else {
+        props
+            .state
+            .own_token(a)
+            .zip(url::page_address())
+            .map(|(token, base)| format!("{base}#{}", share::fragment(&[token])))
+    };
+    let other = mirror(a);
+    let mine_ready = shared && props.state.progress(other).finished(bank(), other);
     let eval = use_memo((a, answers), |(a, answers)| evaluate(bank(), *a, answers));
     let start_over = props
         .on_action
         .reform(move |_: MouseEvent| Action::StartOver(a));
     let review = props.on_action.reform(|_: MouseEvent| Action::Back);
     let home = props.on_action.reform(|_: MouseEvent| Action::Home);
+    let take_mirror = props
+        .on_action
+        .reform(move |_: MouseEvent| Action::Open(other));
+    let take_same = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
     let band = eval.band.id();
     let verdict = use_node_ref();
     {
@@ -59,7 +78,16 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     }
 
     html! {
-        <main class="cf-result" data-testid="result" data-band={band}>
+        <main class="cf-result" data-testid="result" data-band={band} data-shared={shared.to_string()}>
+            if shared {
+                <section class="cf-shared-banner" data-testid="shared-banner">
+                    <p>{ m.t(&format!("shared.banner.{}", a.id())) }</p>
+                    <p class="cf-row">
+                        <button type="button" class="cf-primary" onclick={take_mirror} data-testid="take-mirror">{ m.t(&format!("nav.take.{}", other.id())) }</button>
+                        <button type="button" class="cf-secondary" onclick={take_same} data-testid="take-same">{ m.t("shared.take_same") }</button>
+                    </p>
+                </section>
+            }
             <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
                 <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
                 <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&format!("band.{band}.{}", a.id())) }</h1>
@@ -165,10 +193,22 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             </section>
             }
 
+            <section class="cf-exchange">
+                if let Some(link) = link {
+                    <h2>{ m.t("share.title") }</h2>
+                    <SharePanel link={link} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
+                }
+                <CompareBox side={a} error={props.state.paste_error} mine_ready={mine_ready} on_action={props.on_action.clone()} />
+            </section>
+
             <nav class="cf-nav">
-                <button type="button" class="cf-secondary" onclick={review}>{ m.t("result.review") }</button>
-                <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
-                <button type="button" class="cf-primary" data-testid="start-over" onclick={start_over}>{ m.t("result.start_over") }</button>
+                if shared {
+                    <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
+                } else {
+                    <button type="button" class="cf-secondary" onclick={review}>{ m.t("result.review") }</button>
+                    <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
+                    <button type="button" class="cf-primary" data-testid="start-over" onclick={start_over}>{ m.t("result.start_over") }</button>
+                }
             </nav>
         </main>
     }

@@ -6,6 +6,7 @@ use yew::Reducible;
 
 use crate::quiz::content::{Question, TemperamentQuestion};
 use crate::quiz::money::{Field, Plan, PlanInput};
+use crate::quiz::share::{self, ShareError, SharedResult};
 use crate::quiz::{bank, Answers, Audience, Bank};
 
 /// One quiz's progress: where the person is and what they answered. This is what is saved.
@@ -86,14 +87,51 @@ pub enum Screen {
     Start,
     Quiz(Audience),
     Result(Audience),
+    /// A result opened from a link, read-only.
+    Shared(Audience),
+    /// A client's result beside a specialist's.
+    Compare,
 }
 
 impl Screen {
+    /// The person's own quiz on screen, if any (not a shared result).
     pub fn audience(self) -> Option<Audience> {
         match self {
-            Screen::Start => None,
+            Screen::Start | Screen::Shared(_) | Screen::Compare => None,
             Screen::Quiz(a) | Screen::Result(a) => Some(a),
         }
+    }
+}
+
+/// Results from links (or one's own, put beside a link's), one slot per side. They live in the
+/// URL fragment, not in storage: the link is the record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedSlots {
+    pub client: Option<Answers>,
+    pub specialist: Option<Answers>,
+}
+
+impl SharedSlots {
+    pub fn get(&self, a: Audience) -> Option<&Answers> {
+        match a {
+            Audience::Client => self.client.as_ref(),
+            Audience::Specialist => self.specialist.as_ref(),
+        }
+    }
+
+    fn set(&mut self, a: Audience, answers: Option<Answers>) {
+        match a {
+            Audience::Client => self.client = answers,
+            Audience::Specialist => self.specialist = answers,
+        }
+    }
+}
+
+/// The other side of a mirrored pair.
+pub fn mirror(a: Audience) -> Audience {
+    match a {
+        Audience::Client => Audience::Specialist,
+        Audience::Specialist => Audience::Client,
     }
 }
 
@@ -133,6 +171,12 @@ pub struct AppState {
     pub notice_seen: bool,
     /// The page was opened with a link asking for a quiz that does not exist.
     pub bad_link: bool,
+    /// Results opened from links.
+    pub shared: SharedSlots,
+    /// A result link that was opened but could not be read.
+    pub link_error: Option<ShareError>,
+    /// A pasted link that could not be compared, shown beside the paste box.
+    pub paste_error: Option<ShareError>,
 }
 
 impl Default for AppState {
@@ -167,6 +211,9 @@ impl AppState {
             notice: None,
             notice_seen: false,
             bad_link: false,
+            shared: SharedSlots::default(),
+            link_error: None,
+            paste_error: None,
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -206,6 +253,55 @@ impl AppState {
         item_at(bank(), a, step).map(|item| (a, step, item))
     }
 
+    /// The answers of a finished result on screen: one's own or a shared one.
+    pub fn result_answers(&self, a: Audience) -> Option<&Answers> {
+        match self.screen {
+            Screen::Result(r) if r == a => Some(&self.progress(a).answers),
+            Screen::Shared(r) if r == a => self.shared.get(a),
+            _ => None,
+        }
+    }
+
+    /// The share token of one's own finished result.
+    pub fn own_token(&self, a: Audience) -> Option<String> {
+        let p = self.progress(a);
+        if !p.finished(bank(), a) {
+            return None;
+        }
+        share::encode(bank(), a, &p.answers)
+    }
+
+    /// What the URL fragment should say: the shared result(s) on screen, or nothing.
+    pub fn share_fragment(&self) -> Option<String> {
+        let token = |a| share::encode(bank(), a, self.shared.get(a)?);
+        let tokens = match self.screen {
+            Screen::Shared(a) => vec![token(a)?],
+            Screen::Compare => vec![token(Audience::Client)?, token(Audience::Specialist)?],
+            _ => return None,
+        };
+        Some(share::fragment(&tokens))
+    }
+
+    /// Puts `results` (one or both sides) on screen; `keep` is a result of the other side to
+    /// set beside a single one.
+    fn show_shared(&mut self, results: Vec<SharedResult>, keep: Option<(Audience, Answers)>) {
+        let mut slots = SharedSlots::default();
+        if let Some((a, answers)) = keep {
+            slots.set(a, Some(answers));
+        }
+        let single = (results.len() == 1).then(|| results[0].audience);
+        for r in results {
+            slots.set(r.audience, Some(r.answers));
+        }
+        self.screen = match single {
+            Some(a) if slots.get(mirror(a)).is_none() => Screen::Shared(a),
+            _ => Screen::Compare,
+        };
+        self.shared = slots;
+        self.link_error = None;
+        self.paste_error = None;
+    }
+
     /// Whether Next may be pressed now.
     pub fn can_advance(&self) -> bool {
         match self.current_item() {
@@ -238,6 +334,13 @@ pub enum Action {
     CalcBonusKind(bool),
     CalcCurrency(String),
     CalcReset,
+    /// The page was opened with (or navigated to) a result link, read or not.
+    OpenLink(Result<Vec<SharedResult>, ShareError>),
+    /// A link pasted to compare with the result on screen.
+    PasteLink(Result<Vec<SharedResult>, ShareError>),
+    /// Put one's own finished result beside the shared one on screen.
+    CompareWithMine,
+    DismissLinkError,
 }
 
 impl Reducible for AppState {
@@ -257,7 +360,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.screen = next.screen_for(a);
             next.bad_link = false;
         }
-        Action::Home => next.screen = Screen::Start,
+        Action::Home => {
+            next.screen = Screen::Start;
+            next.link_error = None;
+        }
         Action::Choose(option) => {
             if let Some((a, _, item)) = state.current_item() {
                 let valid = match item {
@@ -292,7 +398,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 next.progress_mut(a).step = bank.step_count(a).saturating_sub(1);
                 next.screen = Screen::Quiz(a);
             }
-            Screen::Start => {}
+            Screen::Start | Screen::Shared(_) | Screen::Compare => {}
         },
         Action::StartOver(a) => {
             *next.progress_mut(a) = Progress::default();
@@ -327,6 +433,53 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.calc = PlanInput::default();
             next.revalidate_calc();
         }
+        Action::OpenLink(Err(e)) => next.link_error = Some(e),
+        Action::OpenLink(Ok(results)) => {
+            // Opening the other side's link while one is on screen builds the comparison.
+            let viewing = matches!(state.screen, Screen::Shared(_) | Screen::Compare);
+            let keep = match results.as_slice() {
+                [r] if viewing => {
+                    let other = mirror(r.audience);
+                    state.shared.get(other).map(|x| (other, x.clone()))
+                }
+                _ => None,
+            };
+            next.show_shared(results, keep);
+        }
+        Action::PasteLink(parsed) => {
+            let here = match state.screen {
+                Screen::Result(a) | Screen::Shared(a) => Some(a),
+                _ => None,
+            };
+            let mine = here.and_then(|a| state.result_answers(a).map(|x| (a, x.clone())));
+            match (parsed, mine) {
+                (Err(e), _) => next.paste_error = Some(e),
+                (Ok(results), _) if results.len() == 2 => next.show_shared(results, None),
+                (Ok(results), Some((a, answers))) => {
+                    if results.iter().any(|r| r.audience == a) {
+                        next.paste_error = Some(ShareError::SameSide);
+                    } else {
+                        next.show_shared(results, Some((a, answers)));
+                    }
+                }
+                (Ok(_), None) => {}
+            }
+        }
+        Action::CompareWithMine => {
+            if let Screen::Shared(a) = state.screen {
+                let mine = mirror(a);
+                if let Some(answers) = state
+                    .progress(mine)
+                    .finished(bank, mine)
+                    .then(|| state.progress(mine).answers.clone())
+                {
+                    next.shared.set(mine, Some(answers));
+                    next.screen = Screen::Compare;
+                    next.paste_error = None;
+                }
+            }
+        }
+        Action::DismissLinkError => next.link_error = None,
     }
     next
 }

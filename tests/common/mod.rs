@@ -1,7 +1,8 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use client_fit::quiz::{bank, Answers};
+use client_fit::quiz::{bank, Answers, Audience};
+use proptest::prelude::*;
 
 /// Every question answered with its best option (the first scoring 100; the budget: "medium").
 pub fn best_answers() -> Answers {
@@ -30,4 +31,27 @@ pub fn with(overrides: &[(&str, &str)]) -> Answers {
         a.insert((*q).to_string(), (*opt).to_string());
     }
     a
+}
+
+/// A random complete answer set: one option index per question (and per temperament question).
+pub fn answer_sets() -> impl Strategy<Value = Answers> {
+    let b = bank();
+    let n = b.questions.len() + b.temperament.len();
+    prop::collection::vec(0usize..8, n).prop_map(|picks| {
+        let b = bank();
+        let mut a = Answers::new();
+        for (q, pick) in b.questions.iter().zip(&picks) {
+            a.insert(q.id.clone(), q.options[pick % q.options.len()].id.clone());
+        }
+        for (t, pick) in b.temperament.iter().zip(&picks[b.questions.len()..]) {
+            if pick % 5 != 4 {
+                a.insert(t.id.clone(), t.options[pick % t.options.len()].id.clone());
+            }
+        }
+        a
+    })
+}
+
+pub fn audience() -> impl Strategy<Value = Audience> {
+    prop_oneof![Just(Audience::Client), Just(Audience::Specialist)]
 }

@@ -1,0 +1,87 @@
+//! The negotiation mirror: a client's result beside a specialist's, and the agenda of topics to
+//! settle before signing, largest gaps first.
+
+use super::content::{Audience, Bank};
+use super::evaluate::{evaluate, Answers, Evaluation};
+use super::order;
+
+/// One mirrored question the two sides answered differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgendaItem {
+    pub q: String,
+    /// The client's option id and the specialist's.
+    pub client: String,
+    pub specialist: String,
+    /// Question weight × the distance between the two answers' scores; larger first. Two
+    /// different answers scoring the same still differ in fact, so they stay, with gap 0.
+    pub gap: u16,
+}
+
+/// A readiness condition for a pure percentage that one side's answers meet and the other's don't.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeeDifference {
+    pub condition: String,
+    /// Whose answers meet it.
+    pub met_by: Audience,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub client: Evaluation,
+    pub specialist: Evaluation,
+    pub agenda: Vec<AgendaItem>,
+    /// Mirrored questions answered alike.
+    pub agreed: usize,
+    pub fee_differences: Vec<FeeDifference>,
+}
+
+pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Comparison {
+    let mut agenda = Vec::new();
+    let mut agreed = 0;
+    for q in &bank.questions {
+        let (Some(c), Some(s)) = (client.get(&q.id), specialist.get(&q.id)) else {
+            continue;
+        };
+        if c == s {
+            agreed += 1;
+            continue;
+        }
+        let (Some(cw), Some(sw)) = (q.choice(c), q.choice(s)) else {
+            continue;
+        };
+        agenda.push(AgendaItem {
+            q: q.id.clone(),
+            client: c.clone(),
+            specialist: s.clone(),
+            gap: u16::from(cw.weight.abs_diff(sw.weight)) * u16::from(q.weight),
+        });
+    }
+    // Stable, so equal gaps keep the questionnaire's order.
+    order::sort_by_key(&mut agenda, |item| std::cmp::Reverse(item.gap));
+
+    let client_eval = evaluate(bank, Audience::Client, client);
+    let specialist_eval = evaluate(bank, Audience::Specialist, specialist);
+    let fee_differences = bank
+        .fee_conditions
+        .iter()
+        .filter_map(|c| {
+            let by_client = client_eval.fee.met.contains(&c.id);
+            let by_specialist = specialist_eval.fee.met.contains(&c.id);
+            (by_client != by_specialist).then(|| FeeDifference {
+                condition: c.id.clone(),
+                met_by: if by_client {
+                    Audience::Client
+                } else {
+                    Audience::Specialist
+                },
+            })
+        })
+        .collect();
+    Comparison {
+        client: client_eval,
+        specialist: specialist_eval,
+        agenda,
+        agreed,
+        fee_differences,
+    }
+}

@@ -1,0 +1,62 @@
+//! A result's link: shown, copied (Clipboard API or select-to-copy), or handed to the share sheet.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::use_messages;
+use crate::platform::clipboard::{self, CopyOutcome};
+
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// The whole link.
+    pub link: AttrValue,
+    /// Message id of the field's label.
+    pub label: &'static str,
+    /// Message id of the title the share sheet gets.
+    pub send_title: &'static str,
+}
+
+#[component]
+pub fn SharePanel(props: &SharePanelProps) -> Html {
+    let m = use_messages();
+    let input = use_node_ref();
+    let outcome = use_state(|| None::<CopyOutcome>);
+    let copy = {
+        let (link, input, outcome) = (props.link.clone(), input.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            let outcome = outcome.clone();
+            clipboard::copy(&link, input.cast::<HtmlInputElement>(), move |o| {
+                outcome.set(Some(o))
+            });
+        })
+    };
+    let share = {
+        let (link, title) = (props.link.clone(), m.t(props.send_title));
+        Callback::from(move |_: MouseEvent| clipboard::share(&title, &link))
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let status = match *outcome {
+        Some(CopyOutcome::Copied) => m.t("share.copied"),
+        Some(CopyOutcome::Selected) => m.t("share.selected"),
+        None => String::new(),
+    };
+    html! {
+        <div class="cf-share" data-testid="share">
+            <label for="cf-share-link">{ m.t(props.label) }</label>
+            <div class="cf-row">
+                <input id="cf-share-link" type="text" readonly=true value={props.link.clone()}
+                       ref={input} onfocus={select_all} data-testid="share-link" />
+                <button type="button" class="cf-primary" onclick={copy} data-testid="copy-link">{ m.t("share.copy") }</button>
+                if clipboard::can_share() {
+                    <button type="button" class="cf-secondary" onclick={share}>{ m.t("share.native") }</button>
+                }
+            </div>
+            <p class="cf-small" role="status" data-testid="copy-status">{ status }</p>
+            <p class="cf-small cf-muted">{ m.t("share.private") }</p>
+        </div>
+    }
+}

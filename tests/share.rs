@@ -1,0 +1,225 @@
+//! Share links: round trips, damage, foreign and stale input.
+
+use client_fit::quiz::share::{
+    answer_space, base64_encode, crc16, decode, encode, fragment, layout_id, parse_link,
+    ShareError, FORMAT,
+};
+use client_fit::quiz::{bank, Answers, Audience};
+use proptest::prelude::*;
+
+mod common;
+use common::{answer_sets, audience, best_answers, with};
+
+/// What a client's answers look like as a share link's answers: no temperament section.
+fn for_side(mut answers: Answers, who: Audience) -> Answers {
+    if who == Audience::Client {
+        answers.retain(|q, _| bank().question(q).is_some());
+    }
+    answers
+}
+
+/// Characters a changed link may contain: the token alphabet and some that must be refused.
+const PROBES: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/.%# é";
+
+/// A result decodes validly when every required question has a real option and the temperament
+/// answers, if any, are real too.
+fn assert_valid(answers: &Answers, who: Audience) {
+    let b = bank();
+    for q in &b.questions {
+        let a = answers.get(&q.id).expect("required answer present");
+        assert!(q.choice(a).is_some(), "{} has no option {a}", q.id);
+    }
+    for (q, a) in answers {
+        if b.question(q).is_none() {
+            assert_eq!(
+                who,
+                Audience::Specialist,
+                "clients have no temperament section"
+            );
+            let t = b.temperament.iter().find(|t| &t.id == q).expect("known id");
+            assert!(t.options.iter().any(|o| &o.id == a));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_finished_result_round_trips(a in answer_sets(), who in audience()) {
+        let a = for_side(a, who);
+        let token = encode(bank(), who, &a).expect("a finished result encodes");
+        let back = decode(bank(), &token).expect("its token decodes");
+        prop_assert_eq!(back.audience, who);
+        prop_assert_eq!(&back.answers, &a);
+        let link = format!("https://agency.example/tools/client-fit/#{}", fragment(&[token]));
+        prop_assert!(link.len() <= 120, "{} characters: {link}", link.len());
+    }
+
+    #[test]
+    fn a_changed_character_is_refused_or_reads_as_a_valid_result(
+        a in answer_sets(), who in audience(), at in 0usize..64, probe in 0usize..PROBES.len()
+    ) {
+        let token = encode(bank(), who, &for_side(a, who)).expect("encodes");
+        let at = at % token.len();
+        let Some(c) = PROBES.chars().nth(probe % PROBES.chars().count()) else { unreachable!() };
+        let mut changed: String = token.chars().take(at).collect();
+        changed.push(c);
+        changed.extend(token.chars().skip(at + 1));
+        if changed == token {
+            return Ok(());
+        }
+        match parse_link(bank(), &format!("#r={changed}")) {
+            Ok(results) => {
+                // The CRC catches every single change, so this arm would be a real finding.
+                for r in &results {
+                    assert_valid(&r.answers, r.audience);
+                }
+                prop_assert!(false, "a changed token was accepted: {changed}");
+            }
+            Err(e) => prop_assert_ne!(e, ShareError::Empty),
+        }
+    }
+}
+
+#[test]
+fn every_single_character_change_of_a_full_link_is_refused() {
+    let a = with(&[("goals_numbers", "learn"), ("comm_reply", "minutes")]);
+    for who in Audience::ALL {
+        let token = encode(bank(), who, &for_side(a.clone(), who)).expect("encodes");
+        for at in 0..token.len() {
+            for c in PROBES.chars() {
+                let mut changed: String = token.chars().take(at).collect();
+                changed.push(c);
+                changed.extend(token.chars().skip(at + 1));
+                if changed != token {
+                    assert!(decode(bank(), &changed).is_err(), "accepted {changed}");
+                }
+            }
+        }
+        // Truncated anywhere, or with a character too many.
+        for len in 0..token.len() {
+            assert!(
+                decode(bank(), &token[..len]).is_err(),
+                "accepted {}",
+                &token[..len]
+            );
+        }
+        assert!(decode(bank(), &format!("{token}A")).is_err());
+    }
+}
+
+#[test]
+fn unfinished_results_make_no_link() {
+    let mut a = best_answers();
+    a.remove("comm_reply");
+    assert_eq!(encode(bank(), Audience::Client, &a), None);
+    let mut a = best_answers();
+    a.insert("comm_reply".into(), "no_such_option".into());
+    assert_eq!(encode(bank(), Audience::Specialist, &a), None);
+}
+
+/// Builds a token from raw parts with a correct CRC, as another version of the app would.
+fn token_from(head: u8, layout: u16, number: &[u8]) -> String {
+    let mut bytes = vec![head];
+    bytes.extend_from_slice(&layout.to_be_bytes());
+    bytes.extend_from_slice(number);
+    bytes.extend_from_slice(&crc16(&bytes).to_be_bytes());
+    base64_encode(&bytes)
+}
+
+#[test]
+fn stale_newer_and_foreign_links_are_told_apart() {
+    let b = bank();
+    let width = client_fit::quiz::share::answer_bytes(b, Audience::Client);
+    let zeros = vec![0u8; width];
+    // The all-first-options answer set is a valid number: check the builder first.
+    assert!(decode(b, &token_from(FORMAT << 4, layout_id(b), &zeros)).is_ok());
+    assert_eq!(
+        decode(b, &token_from(FORMAT << 4, layout_id(b) ^ 1, &zeros)),
+        Err(ShareError::OtherContent)
+    );
+    assert_eq!(
+        decode(b, &token_from((FORMAT + 1) << 4, layout_id(b), &zeros)),
+        Err(ShareError::NewerFormat)
+    );
+    assert_eq!(
+        decode(b, &token_from(FORMAT << 4 | 7, layout_id(b), &zeros)),
+        Err(ShareError::Foreign)
+    );
+    // A number past the answer space: canonical form is enforced.
+    let space = answer_space(b, Audience::Client).expect("fits");
+    let too_big = space.to_be_bytes()[16 - width..].to_vec();
+    assert_eq!(
+        decode(b, &token_from(FORMAT << 4, layout_id(b), &too_big)),
+        Err(ShareError::Damaged)
+    );
+    assert_eq!(parse_link(b, "  "), Err(ShareError::Empty));
+    assert_eq!(
+        parse_link(b, "https://example.com/#"),
+        Err(ShareError::Empty)
+    );
+    assert_eq!(
+        parse_link(b, "https://example.com/#section-2"),
+        Err(ShareError::Foreign)
+    );
+    assert_eq!(parse_link(b, "#utm=1&x=2"), Err(ShareError::Foreign));
+    assert_eq!(
+        parse_link(b, "<script>alert(1)</script>"),
+        Err(ShareError::Foreign)
+    );
+}
+
+#[test]
+fn links_carry_one_or_two_results_of_different_sides() {
+    let b = bank();
+    let client = encode(b, Audience::Client, &best_answers()).expect("encodes");
+    let specialist =
+        encode(b, Audience::Specialist, &with(&[("comm_reply", "minutes")])).expect("encodes");
+    // Any order, whole URL or bare token; client first on the way out.
+    let both = parse_link(
+        b,
+        &format!(
+            "https://x.example/cf/?lang=en#{}",
+            fragment(&[specialist.clone(), client.clone()])
+        ),
+    )
+    .expect("reads");
+    assert_eq!(
+        both.iter().map(|r| r.audience).collect::<Vec<_>>(),
+        [Audience::Client, Audience::Specialist]
+    );
+    assert_eq!(parse_link(b, &client).expect("bare token").len(), 1);
+    assert_eq!(
+        parse_link(
+            b,
+            &format!("#{}", fragment(&[client.clone(), client.clone()]))
+        ),
+        Err(ShareError::SameSide)
+    );
+    assert_eq!(
+        parse_link(
+            b,
+            &format!(
+                "#{}",
+                fragment(&[client.clone(), specialist.clone(), client])
+            )
+        ),
+        Err(ShareError::TooMany)
+    );
+}
+
+/// Links already sent must keep opening: the layout id changes whenever a question or option id
+/// is added, removed or reordered, and then every link made before is refused as "other content".
+/// If that is intended, update the fixture (and say so in the release notes).
+#[test]
+fn the_content_layout_is_pinned() {
+    let pinned = include_str!("fixtures/share_layout.txt").trim();
+    assert_eq!(format!("{:04x}", layout_id(bank())), pinned);
+    for who in Audience::ALL {
+        assert!(
+            answer_space(bank(), who).is_some(),
+            "answers must fit in 128 bits"
+        );
+    }
+}
