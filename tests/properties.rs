@@ -1,6 +1,6 @@
 //! Properties of the evaluation over random answer sets.
 
-use client_fit::quiz::{bank, evaluate, Audience, Band};
+use client_fit::quiz::{bank, evaluate, Band};
 use proptest::prelude::*;
 
 mod common;
