@@ -49,11 +49,13 @@ test('a copied result link opens the same result, read-only, in a fresh browser'
   const page = await openPage(browser, mine.link, { ready: '[data-testid="result"]' });
   assert.equal(await page.getAttribute('[data-testid="result"]', 'data-shared'), 'true');
   assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), mine.band);
-  assert.equal(await page.textContent('[data-testid="verdict"]'), mine.verdict);
+  // The same band, worded about them rather than the reader.
+  assert.equal(mine.verdict, 'You are the client specialists hope for');
+  assert.equal(await page.textContent('[data-testid="verdict"]'), 'Their own answers: the client specialists hope for');
   assert.equal(await page.getAttribute('[data-testid="profile"]', 'aria-label'), mine.profile);
   assert.match(await page.textContent('[data-testid="shared-banner"]'), /read-only/);
   assert.equal(await page.locator('[data-testid="start-over"]').count(), 0);
-  // The link survives a reload; "Take it yourself" opens one's own (empty) quiz.
+  // The link survives a reload; "Take the mirrored quiz" opens one's own (empty) other quiz.
   await page.reload();
   await page.waitForSelector('[data-testid="shared-banner"]');
   await page.click('[data-testid="take-mirror"]');
@@ -124,4 +126,29 @@ test('damaged, foreign and same-side links get a clear message and lose nothing'
   assert.equal(await shared.locator('img').count(), 0);
   assert.equal(await shared.getAttribute('[data-testid="result"]', 'data-shared'), 'true');
   for (const p of [page, cut, shared]) assert.deepEqual(p.errors, []);
+});
+
+test('without the Clipboard API, Copy link selects the link for Ctrl+C', async () => {
+  const init = () => {
+    Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined });
+    document.execCommand = () => false;
+  };
+  const page = await openPage(browser, server.url, { init });
+  await page.click('[data-testid="open-specialist"]');
+  await answerAll(page, () => 0);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  assert.match(await page.textContent('[data-testid="copy-status"]'), /selected: press Ctrl\+C/);
+  const selection = await page.evaluate(() => {
+    const el = document.activeElement;
+    return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value.length };
+  });
+  assert.deepEqual(selection, { id: 'cf-share-link', start: 0, end: selection.length, length: selection.length });
+  assert.ok(selection.length > 20);
+  // "Take this quiz yourself" from a shared result opens the same quiz for the reader.
+  const link = await page.inputValue('[data-testid="share-link"]');
+  const reader = await openPage(browser, link, { ready: '[data-testid="shared-banner"]' });
+  await reader.click('[data-testid="take-same"]');
+  await reader.waitForSelector('[role="radiogroup"]');
+  assert.match(await reader.textContent('[data-testid="count"]'), /^1 of 36$/);
+  for (const p of [page, reader]) assert.deepEqual(p.errors, []);
 });

@@ -1,10 +1,14 @@
 //! A mutation fuzzer for the decoders of outside data, on stable Rust.
 //!
 //! ```text
-//! cargo run --release --example fuzz -- share_link --runs 200000      # bounded (make test)
-//! cargo run --release --example fuzz -- share_link --seconds 3600     # a long run
-//! cargo run --release --example fuzz -- share_link --replay FILE      # re-run one input
+//! cargo run --profile fuzz --example fuzz -- share_link --runs 200000   # bounded (make test)
+//! cargo run --profile fuzz --example fuzz -- share_link --seconds 3600  # a long run
+//! cargo run --profile fuzz --example fuzz -- share_link --replay FILE   # re-run one input
 //! ```
+//!
+//! Targets: `share_link` (links and pasted text), `config` (the page's query parameters),
+//! `stored` (saved progress and calculator inputs as read back from localStorage). The `fuzz`
+//! profile is release with overflow checks and debug assertions on.
 //!
 //! Seeds are valid inputs made by the encoders; each run mutates one (bit flips, byte swaps,
 //! insertions, deletions, truncations, splices, format tokens) and feeds it to the oracle in
@@ -90,11 +94,8 @@ fn share_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
         let Some(token) = encode(bank(), who, &random_answers(rng, who)) else {
             continue;
         };
-        let Some(other) = encode(
-            bank(),
-            Audience::Specialist,
-            &random_answers(rng, Audience::Specialist),
-        ) else {
+        let mirror = Audience::ALL[(i + 1) % 2];
+        let Some(other) = encode(bank(), mirror, &random_answers(rng, mirror)) else {
             continue;
         };
         seeds.push(token.clone().into_bytes());
@@ -109,6 +110,33 @@ fn share_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
     }
     seeds.push(b"#section-2".to_vec());
     seeds.push(Vec::new());
+    seeds
+}
+
+fn config_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
+    [
+        "?quiz=client&lang=en&accent=%23c2185b&agency=Acme+Digital&contact=mailto%3Ahello%40acme.example&currency=EUR&fit=1&origin=https%3A%2F%2Facme.example",
+        "?quiz=chooser&contact=https%3A%2F%2Facme.example%2Fbrief%3Fx%3D1%23f&accent=abc",
+        "?utm_source=x&quiz=specialist",
+        "",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect()
+}
+
+fn stored_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
+    use client_fit::platform::codec::{encode_plan, encode_progress};
+    use client_fit::quiz::money::PlanInput;
+    use client_fit::ui::state::Progress;
+    let mut seeds = vec![format!("\"{}\"", encode_plan(&PlanInput::default())).into_bytes()];
+    for who in Audience::ALL {
+        let p = Progress {
+            step: rng.below(40),
+            answers: random_answers(rng, who),
+        };
+        seeds.push(format!("\"{}\"", encode_progress(&p)).into_bytes());
+    }
     seeds
 }
 
@@ -166,8 +194,10 @@ fn main() {
     let name = args.first().map(String::as_str).unwrap_or("");
     let (target, seeds): (Target, Seeds) = match name {
         "share_link" => (fuzz_targets::share_link, share_seeds),
+        "config" => (fuzz_targets::config, config_seeds),
+        "stored" => (fuzz_targets::stored, stored_seeds),
         _ => {
-            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link");
+            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored");
             std::process::exit(2);
         }
     };
@@ -241,10 +271,11 @@ fn main() {
 }
 
 fn accepted(name: &str, input: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(input);
     match name {
-        "share_link" => {
-            client_fit::quiz::share::parse_link(bank(), &String::from_utf8_lossy(input)).is_ok()
-        }
+        "share_link" => client_fit::quiz::share::parse_link(bank(), &text).is_ok(),
+        "config" => client_fit::config::Config::from_query(&text).1.is_empty(),
+        "stored" => client_fit::platform::codec::unquote(&text).is_ok(),
         _ => false,
     }
 }

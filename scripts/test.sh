@@ -13,7 +13,10 @@ step "format";          cargo fmt --check
 step "lints";           cargo clippy --all-targets --locked -- -D warnings
 step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
 step "native tests";    cargo test --locked
-step "fuzz (bounded)";  cargo run --release --locked --example fuzz -- share_link --runs 500000
+step "fuzz (bounded)"
+for target in share_link config stored; do
+  cargo run --profile fuzz --locked --example fuzz -- "$target" --runs 300000
+done
 step "release build";   trunk build --release
 step "sizes";           scripts/sizes.sh dist
 step "browser tests";   (cd e2e && npm test)

@@ -2,6 +2,8 @@
 //! and asserts what a successful decode promises. Used by `examples/fuzz.rs` (a bounded run in
 //! `make test`, long runs by hand); the wasm build never calls them, so they cost it nothing.
 
+use crate::config::{Config, Contact};
+use crate::platform::codec;
 use crate::quiz::share::{decode, encode, parse_link};
 use crate::quiz::{bank, Audience};
 
@@ -30,5 +32,52 @@ pub fn share_link(data: &[u8]) {
             text.contains(&token),
             "not canonical: {text:?} read as {token}"
         );
+    }
+}
+
+/// The page's query: whatever passes is in its narrow, inert form.
+pub fn config(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let (config, _) = Config::from_query(&text);
+    if let Some(accent) = &config.accent {
+        assert!(accent.len() == 7 && accent.starts_with('#'));
+        assert!(accent[1..].bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+    if let Some(agency) = &config.agency {
+        assert!(!agency.is_empty() && agency.chars().count() <= crate::config::MAX_AGENCY_CHARS);
+        assert!(!agency.chars().any(char::is_control));
+    }
+    match &config.contact {
+        Some(Contact::Mail(a)) => assert!(a.contains('@') && !a.contains(['?', '%', ':'])),
+        Some(contact @ Contact::Page(url)) => {
+            assert!(url.starts_with("https://"));
+            let href = contact.href("https://x.example/#r=A", "s");
+            assert!(href.starts_with("https://") && !href.contains(char::is_whitespace));
+        }
+        None => {}
+    }
+    let _ = crate::config::share_base(&text);
+}
+
+/// Saved progress and calculator inputs as read back from storage: refused, or decoded to values
+/// that encode back to a form that decodes to the same.
+pub fn stored(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(inner) = codec::unquote(&text) else {
+        return;
+    };
+    if let Ok(p) = codec::decode_progress(inner) {
+        assert_eq!(
+            codec::decode_progress(&codec::encode_progress(&p)),
+            Ok(p.clone())
+        );
+        let _ = p.sanitized(bank(), Audience::Specialist);
+    }
+    if let Ok(plan) = codec::decode_plan(inner) {
+        assert_eq!(
+            codec::decode_plan(&codec::encode_plan(&plan)),
+            Ok(plan.clone())
+        );
+        let _ = plan.validate();
     }
 }

@@ -2,24 +2,50 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use client_fit::platform::{storage, url};
+    use std::rc::Rc;
+
+    use client_fit::config::{Config, QuizChoice};
+    use client_fit::platform::{embed, storage, url};
+    use client_fit::quiz::money::PlanInput;
     use client_fit::quiz::share;
     use client_fit::ui::app::{App, AppProps};
     use client_fit::ui::state::{reduce, Action, AppState, Screen};
 
-    let restored = storage::restore();
-    let link = url::current_search().map_or(Ok(None), |s| url::requested_quiz(&s));
-    let screen = match link {
-        Ok(Some(audience)) => Screen::Quiz(audience),
-        _ => restored.screen.unwrap_or(Screen::Start),
+    let (config, warnings) = Config::from_query(&url::current_search().unwrap_or_default());
+    for w in &warnings {
+        embed::warn(&format!(
+            "Client Fit: the `{}` parameter {}; it was ignored.",
+            w.param, w.why
+        ));
+    }
+    // `fit=1` turns inner scrolling off, which only the loader's frame (sized to fit) can afford.
+    embed::apply_theme(config.accent.as_deref(), config.fit && embed::in_frame());
+
+    let mut restored = storage::restore();
+    let screen = match config.quiz {
+        QuizChoice::Quiz(a) => Screen::Quiz(a),
+        QuizChoice::Chooser => Screen::Start,
+        QuizChoice::Resume => restored.screen.unwrap_or(Screen::Start),
     };
+    if let Some(currency) = config.currency {
+        // The agency's currency is the default; a person's own saved choice wins.
+        if restored.calc == PlanInput::default() {
+            restored.calc.currency = currency.code().to_string();
+        }
+    }
     let mut initial = AppState::new(screen, restored.client, restored.specialist, restored.calc);
-    initial.bad_link = link.is_err();
+    initial.bad_link = config.bad_quiz;
+    initial.restore_opened(restored.opened);
     // A result link (`#r=…`) wins over the saved screen and `?quiz=`.
     if let Some(fragment) = url::current_fragment().filter(|f| share::is_share_fragment(f)) {
         let opened = share::parse_link(client_fit::quiz::bank(), &fragment);
+        if opened.is_err() {
+            // Said once, on screen; a reload should not say it again.
+            let _ = url::replace_fragment(&None);
+        }
         initial = reduce(&initial, Action::OpenLink(opened));
     }
+    initial.config = Rc::new(config);
     let props = AppProps {
         initial,
         problem: restored.problem,

@@ -18,6 +18,15 @@ fn link(results: &[(Audience, &Answers)]) -> String {
     format!("https://agency.example/cf/#{}", fragment(&tokens))
 }
 
+async fn render(initial: AppState) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps {
+        initial,
+        problem: None,
+    })
+    .render()
+    .await
+}
+
 fn open(state: &AppState, text: &str) -> AppState {
     reduce(state, Action::OpenLink(parse_link(bank(), text)))
 }
@@ -162,12 +171,7 @@ async fn the_comparison_renders_both_sides_the_agenda_and_a_combined_link_field(
             (Audience::Specialist, &specialist),
         ]),
     );
-    let html = LocalServerRenderer::<App>::with_props(AppProps {
-        initial: s,
-        problem: None,
-    })
-    .render()
-    .await;
+    let html = render(s).await;
     assert!(html.contains("data-testid=\"compare\""), "{html}");
     for q in [
         "comm_reply",
@@ -191,12 +195,7 @@ async fn the_comparison_renders_both_sides_the_agenda_and_a_combined_link_field(
 async fn a_shared_result_renders_read_only_with_both_ways_forward() {
     let (client, _) = pair();
     let s = open(&AppState::default(), &link(&[(Audience::Client, &client)]));
-    let html = LocalServerRenderer::<App>::with_props(AppProps {
-        initial: s,
-        problem: None,
-    })
-    .render()
-    .await;
+    let html = render(s).await;
     assert!(html.contains("data-shared=\"true\""));
     assert!(
         html.contains("data-testid=\"take-mirror\"") && html.contains("data-testid=\"take-same\"")
@@ -206,4 +205,46 @@ async fn a_shared_result_renders_read_only_with_both_ways_forward() {
         "no editing a shared result"
     );
     assert!(html.contains("data-testid=\"compare-box\""));
+}
+
+#[test]
+fn taking_the_mirrored_quiz_after_a_link_ends_in_the_comparison() {
+    let (client, specialist) = pair();
+    let s = open(&AppState::default(), &link(&[(Audience::Client, &client)]));
+    // A paste error made there does not follow the person into the quiz.
+    let s = reduce(&s, Action::PasteLink(parse_link(bank(), "junk")));
+    assert_eq!(s.paste_error, Some(ShareError::Foreign));
+    let mut s = reduce(&s, Action::Open(Audience::Specialist));
+    assert_eq!(s.paste_error, None);
+    assert!(
+        s.opened_fragment().is_some(),
+        "the opened result is kept (and saved)"
+    );
+    s.specialist = Progress {
+        step: bank().step_count(Audience::Specialist),
+        answers: specialist.clone(),
+    };
+    let s = reduce(&s, Action::Open(Audience::Specialist));
+    assert_eq!(s.screen, Screen::Result(Audience::Specialist));
+    let s = reduce(&s, Action::CompareWithOpened);
+    assert_eq!(s.screen, Screen::Compare);
+    assert_eq!(s.shared.client.as_ref(), Some(&client));
+    assert_eq!(s.shared.specialist.as_ref(), Some(&specialist));
+}
+
+#[test]
+fn going_back_through_links_shows_each_again_and_an_empty_fragment_leaves() {
+    let (client, specialist) = pair();
+    let c = link(&[(Audience::Client, &client)]);
+    let s = open(&AppState::default(), &c);
+    let s = open(&s, &link(&[(Audience::Specialist, &specialist)]));
+    assert_eq!(s.screen, Screen::Compare);
+    // Back to the client's link: the same result as in the comparison, so it shows alone.
+    let back = open(&s, &c);
+    assert_eq!(back.screen, Screen::Shared(Audience::Client));
+    let gone = reduce(&back, Action::LinkClosed);
+    assert_eq!(gone.screen, Screen::Start);
+    // Outside a shared view, a fragment change is not the app's business.
+    let quiz = reduce(&AppState::default(), Action::Open(Audience::Client));
+    assert_eq!(reduce(&quiz, Action::LinkClosed).screen, quiz.screen);
 }

@@ -75,6 +75,9 @@ fn every_id_the_ui_uses_exists() {
         ] {
             ids.push(format!("{prefix}.{}", a.id()));
         }
+        for b in [Band::Partner, Band::Workable, Band::HighRisk] {
+            ids.push(format!("shared.verdict.{}.{}", b.id(), a.id()));
+        }
     }
     ids.extend(
         [

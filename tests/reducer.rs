@@ -152,23 +152,6 @@ fn a_bad_calculator_value_keeps_the_last_valid_plan() {
 }
 
 #[test]
-fn deep_links_pick_a_quiz_and_reject_anything_else() {
-    use client_fit::platform::url::{requested_quiz, BadLink};
-    assert_eq!(requested_quiz(""), Ok(None));
-    assert_eq!(
-        requested_quiz("?utm_source=x&quiz=client"),
-        Ok(Some(Audience::Client))
-    );
-    assert_eq!(
-        requested_quiz("?quiz=specialist"),
-        Ok(Some(Audience::Specialist))
-    );
-    assert_eq!(requested_quiz("?quiz=%3Cscript%3E"), Err(BadLink));
-    assert_eq!(requested_quiz("?quiz="), Err(BadLink));
-    assert_eq!(requested_quiz("?quiz=client&quiz=admin"), Err(BadLink));
-}
-
-#[test]
 fn opening_a_quiz_clears_the_bad_link_message() {
     let s = AppState {
         bad_link: true,

@@ -4,9 +4,17 @@ use client_fit::quiz::money::Field;
 use client_fit::quiz::Audience;
 use client_fit::ui::app::{App, AppProps};
 use client_fit::ui::state::{reduce, Action, AppState, Notice};
+use std::rc::Rc;
+
+use client_fit::config::Config;
 use yew::LocalServerRenderer;
 
 async fn render(initial: AppState, problem: Option<Notice>) -> String {
+    render_with(initial, problem, Config::default()).await
+}
+
+async fn render_with(mut initial: AppState, problem: Option<Notice>, config: Config) -> String {
+    initial.config = Rc::new(config);
     LocalServerRenderer::<App>::with_props(AppProps { initial, problem })
         .render()
         .await
@@ -115,4 +123,17 @@ async fn a_bad_calculator_field_shows_its_message_in_place() {
         html.contains("10\u{202f}000\u{202f}000\u{a0}₽"),
         "the last valid table stays"
     );
+}
+
+#[tokio::test]
+async fn agency_name_and_contact_render_as_text_and_a_checked_link() {
+    let (config, _) = Config::from_query(
+        "?agency=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&contact=mailto%3Ahello%40acme.example",
+    );
+    let html = render_with(AppState::default(), None, config.clone()).await;
+    assert!(
+        html.contains("Offered by &lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<img"));
 }

@@ -33,13 +33,63 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) -> bool {
 use yew::NodeRef;
 
 /// Moves keyboard focus to the element, if it is mounted; returns whether it worked.
+///
+/// Inside another site's page, focus moves only once the person is using the widget: focusing
+/// an element in a frame scrolls the host page to it, which nobody asked for on page load.
 pub fn focus(node: &NodeRef) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
+        let idle_in_frame = super::embed::in_frame()
+            && !web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.has_focus().ok())
+                .unwrap_or(false);
+        if idle_in_frame {
+            return false;
+        }
         if let Some(el) = node.cast::<web_sys::HtmlElement>() {
             return el.focus().is_ok();
         }
     }
     let _ = node;
     false
+}
+
+/// A listener on `window`; listening stops when this is dropped.
+pub struct Listener {
+    #[cfg(target_arch = "wasm32")]
+    window: web_sys::Window,
+    #[cfg(target_arch = "wasm32")]
+    event: &'static str,
+    #[cfg(target_arch = "wasm32")]
+    closure: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+/// Calls `f` for each `event` on `window`.
+#[cfg(target_arch = "wasm32")]
+pub fn listen(event: &'static str, f: impl Fn(web_sys::Event) + 'static) -> Option<Listener> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(f);
+    window
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listener {
+        window,
+        event,
+        closure,
+    })
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            let _ = self.window.remove_event_listener_with_callback(
+                self.event,
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
+    }
 }

@@ -4,5 +4,6 @@
 pub mod clipboard;
 pub mod codec;
 pub mod dom;
+pub mod embed;
 pub mod storage;
 pub mod url;

@@ -6,11 +6,15 @@
 use super::codec::{self, Unreadable};
 
 use crate::quiz::money::PlanInput;
-use crate::quiz::Audience;
+use crate::quiz::share::{self, SharedResult};
+use crate::quiz::{bank, Audience};
 use crate::ui::state::{Notice, Progress, Screen};
 
 pub const SCREEN_KEY: &str = "clientfit.v1.screen";
 pub const CALC_KEY: &str = "clientfit.v1.calc";
+/// Results opened from links, as a share fragment, so taking the mirrored quiz (and reloading on
+/// the way) still ends in the comparison.
+pub const OPENED_KEY: &str = "clientfit.v1.opened";
 
 pub fn progress_key(a: Audience) -> String {
     format!("clientfit.v1.{}", a.id())
@@ -44,6 +48,8 @@ pub struct Restored {
     pub specialist: Progress,
     pub screen: Option<Screen>,
     pub calc: PlanInput,
+    /// Results opened from links earlier.
+    pub opened: Vec<SharedResult>,
     pub problem: Option<Notice>,
 }
 
@@ -67,6 +73,12 @@ pub fn restore() -> Restored {
         .flatten()
         .as_deref()
         .and_then(decode_screen);
+    // A link opened before that no longer reads (new content) is simply gone: the sender has it.
+    restored.opened = load_raw(OPENED_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| share::parse_link(bank(), codec::unquote(&raw).ok()?).ok())
+        .unwrap_or_default();
     if unreadable {
         restored.problem = Some(Notice::SavedDataUnreadable);
     } else if access == Access::ReadOnly {
@@ -120,6 +132,10 @@ pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
 
 pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
     save(CALC_KEY, codec::encode_plan(input))
+}
+
+pub fn save_opened(fragment: &Option<String>) -> Result<(), StorageError> {
+    save(OPENED_KEY, fragment.clone().unwrap_or_default())
 }
 
 #[cfg(target_arch = "wasm32")]

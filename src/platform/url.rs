@@ -1,24 +1,8 @@
-//! The page address: deep links (`?quiz=client` or `?quiz=specialist` opens that quiz where it
-//! was left) and the fragment that carries shared results.
+//! The page address: its query (read by `config`) and the fragment that carries shared results.
 
-use crate::quiz::Audience;
-
-/// A query string asked for something this app does not have. The raw value is never shown.
+/// The address bar could not be read or changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BadLink;
-
-/// Reads the quiz a query string (`?a=b&quiz=client`) asks for. Other parameters are ignored.
-pub fn requested_quiz(search: &str) -> Result<Option<Audience>, BadLink> {
-    let query = search.strip_prefix('?').unwrap_or(search);
-    let mut wanted = None;
-    for pair in query.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key == "quiz" {
-            wanted = Some(Audience::from_id(value).ok_or(BadLink)?);
-        }
-    }
-    Ok(wanted)
-}
 
 /// The page's query string, if there is a page.
 pub fn current_search() -> Option<String> {
@@ -45,16 +29,12 @@ pub fn current_fragment() -> Option<String> {
     }
 }
 
-/// This page's address without its fragment: the base of share links.
+/// This page's address as the base of share links (see [`crate::config::share_base`]).
 pub fn page_address() -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let location = web_sys::window()?.location();
-        let href = location.href().ok()?;
-        Some(
-            href.split_once('#')
-                .map_or(href.clone(), |(base, _)| base.to_string()),
-        )
+        let href = web_sys::window()?.location().href().ok()?;
+        Some(crate::config::share_base(&href))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -92,45 +72,18 @@ pub fn replace_fragment(fragment: &Option<String>) -> Result<(), BadLink> {
 
 /// Calls `on_change` with the new fragment whenever the person opens another `#…` link in this
 /// tab (which does not reload the page). Listening stops when the returned guard is dropped.
-pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> Option<FragmentListener> {
+pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> Option<super::dom::Listener> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let window = web_sys::window()?;
-        let closure = Closure::<dyn Fn()>::new(move || {
+        super::dom::listen("hashchange", move |_| {
             if let Some(f) = current_fragment() {
                 on_change(f);
             }
-        });
-        window
-            .add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref())
-            .ok()?;
-        Some(FragmentListener { window, closure })
+        })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = on_change;
         None
-    }
-}
-
-pub struct FragmentListener {
-    #[cfg(target_arch = "wasm32")]
-    window: web_sys::Window,
-    #[cfg(target_arch = "wasm32")]
-    closure: wasm_bindgen::closure::Closure<dyn Fn()>,
-}
-
-impl Drop for FragmentListener {
-    fn drop(&mut self) {
-        #[cfg(target_arch = "wasm32")]
-        {
-            use wasm_bindgen::JsCast;
-            let _ = self.window.remove_event_listener_with_callback(
-                "hashchange",
-                self.closure.as_ref().unchecked_ref(),
-            );
-        }
     }
 }

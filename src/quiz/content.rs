@@ -74,6 +74,11 @@ impl Dimension {
         Dimension::Expectations,
     ];
 
+    /// Stable id, as in events sent to an embedding page.
+    pub fn id(self) -> &'static str {
+        self.message_id().trim_start_matches("dim.")
+    }
+
     /// Message-catalog id of the dimension's display name.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -439,6 +444,17 @@ impl Bank {
     }
 
     fn validate(&self) -> Result<(), ContentError> {
+        // Share links carry every answer as one number below 2^128 (see quiz::share).
+        let mut radixes = self
+            .questions
+            .iter()
+            .map(|q| q.options.len() as u128)
+            .chain(self.temperament.iter().map(|t| t.options.len() as u128 + 1));
+        if radixes.try_fold(1u128, u128::checked_mul).is_none() {
+            return fail(
+                "questions.json: too many answer combinations for a share link (128 bits)".into(),
+            );
+        }
         unique(
             "questions.json",
             self.questions.iter().map(|q| q.id.as_str()),

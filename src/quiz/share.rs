@@ -93,7 +93,7 @@ fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
 }
 
 /// The number of distinct answer sets a link can carry for `audience`, if it fits in 128 bits
-/// (content validation requires that it does).
+/// (`Bank::validate` requires that it does).
 pub fn answer_space(bank: &Bank, audience: Audience) -> Option<u128> {
     digits(bank, audience)
         .iter()
@@ -220,9 +220,12 @@ pub fn parse_link(bank: &Bank, text: &str) -> Result<Vec<SharedResult>, ShareErr
     if tokens.is_empty() {
         // Bare text: a token on its own, or anything else; nothing marks it as ours, so a
         // failure means "not a result link" rather than "damaged".
+        // Token-like text (the alphabet, about a token's length) that fails is a damaged token.
+        let token_like =
+            (12..=32).contains(&fragment.len()) && fragment.bytes().all(|b| ALPHABET.contains(&b));
         return match decode(bank, fragment) {
             Ok(result) => Ok(vec![result]),
-            Err(ShareError::Damaged) => Err(ShareError::Foreign),
+            Err(ShareError::Damaged) if !token_like => Err(ShareError::Foreign),
             Err(e) => Err(e),
         };
     }

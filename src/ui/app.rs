@@ -10,10 +10,11 @@ use super::question_screen::QuestionScreen;
 use super::result_screen::ResultScreen;
 use super::start_screen::StartScreen;
 use super::state::{Action, AppState, Notice, Screen};
+use crate::host::{self, HostEvent};
 use crate::i18n::Messages;
-use crate::platform::{storage, url};
+use crate::platform::{embed, storage, url};
 use crate::quiz::share::{is_share_fragment, parse_link};
-use crate::quiz::{bank, Audience};
+use crate::quiz::{bank, evaluate, Audience};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -52,19 +53,29 @@ pub fn App(props: &AppProps) -> Html {
     use_save_on_change(state.screen, dispatch.clone(), storage::save_screen);
     use_save_on_change(state.calc.clone(), dispatch.clone(), storage::save_calc);
     // The address bar tracks the shared result(s) on screen, so a reload or a bookmark reopens them.
-    use_save_on_change(state.share_fragment(), dispatch.clone(), |f| {
+    use_save_on_change(
+        state.opened_fragment(),
+        dispatch.clone(),
+        storage::save_opened,
+    );
+    // A link that failed to open is replaced by what is on screen, so a reload does not repeat it.
+    let address = (state.share_fragment(), state.link_error.is_some());
+    use_save_on_change(address, dispatch.clone(), |(f, _)| {
         // Not worth a notice: the view works; only the address bar is stale.
         let _ = url::replace_fragment(f);
         Ok(())
     });
+    use_host_events(&state, state.config.parent_origin.clone());
     {
         // Another result link opened in this tab changes only the fragment: no reload, so listen.
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let listener = url::on_fragment_change(move |fragment| {
-                if is_share_fragment(&fragment) {
-                    dispatch.emit(Action::OpenLink(parse_link(bank(), &fragment)));
-                }
+                dispatch.emit(if is_share_fragment(&fragment) {
+                    Action::OpenLink(parse_link(bank(), &fragment))
+                } else {
+                    Action::LinkClosed
+                });
             });
             move || drop(listener)
         });
@@ -77,8 +88,9 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Quiz(_) => {
             html! { <QuestionScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
         }
+        // Keyed by screen: one's own result and a shared one are different pages (focus, details).
         Screen::Result(a) | Screen::Shared(a) => html! {
-            <ResultScreen audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
+            <ResultScreen key={if matches!(state.screen, Screen::Shared(_)) { "shared" } else { "own" }} audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
         },
         Screen::Compare => {
             html! { <CompareScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
@@ -100,6 +112,46 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Rc<Messages>>>
     }
+}
+
+/// Tells the host page (when embedded) that the app is ready, when a quiz starts or ends, and the
+/// content height whenever it changes or the host asks.
+#[hook]
+fn use_host_events(state: &AppState, origin: Option<String>) {
+    {
+        let origin = origin.clone();
+        use_effect_with((), move |_| {
+            let send = move |e: HostEvent| embed::post(&e, origin.as_deref());
+            send(HostEvent::Ready);
+            let resize = send.clone();
+            let watcher = embed::watch_height(move |height| resize(HostEvent::Resize { height }));
+            let listener = embed::on_parent_message(&[host::MEASURE], move |_| {
+                if let Some(height) = embed::content_height() {
+                    send(HostEvent::Resize { height });
+                }
+            });
+            move || drop((watcher, listener))
+        });
+    }
+    let event = match state.screen {
+        Screen::Quiz(a) => Some(HostEvent::Start {
+            quiz: a,
+            resumed: !state.progress(a).answers.is_empty(),
+        }),
+        Screen::Result(a) => Some(HostEvent::complete(&evaluate(
+            bank(),
+            a,
+            &state.progress(a).answers,
+        ))),
+        _ => None,
+    };
+    // Once per quiz opened or finished, not per question.
+    let screen = state.screen;
+    use_effect_with(screen, move |_| {
+        if let Some(e) = event {
+            embed::post(&e, origin.as_deref());
+        }
+    });
 }
 
 /// Saves `value` each time it changes after mount. The mounted value is what was restored (or the

@@ -15,6 +15,9 @@ pub struct CompareBoxProps {
     pub error: Option<ShareError>,
     /// The person finished the other side's quiz themselves.
     pub mine_ready: bool,
+    /// A result of the other side was opened from a link earlier.
+    #[prop_or_default]
+    pub opened_ready: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -37,12 +40,18 @@ pub fn CompareBox(props: &CompareBoxProps) -> Html {
     let mine = props
         .on_action
         .reform(|_: MouseEvent| Action::CompareWithMine);
+    let opened = props
+        .on_action
+        .reform(|_: MouseEvent| Action::CompareWithOpened);
     html! {
         <form class="cf-compare-box" onsubmit={submit} data-testid="compare-box">
             <h2>{ m.t(&format!("compare.box.title.{side}")) }</h2>
             <p class="cf-small">{ m.t(&format!("compare.box.intro.{side}")) }</p>
             if props.mine_ready {
                 <p><button type="button" class="cf-secondary" onclick={mine} data-testid="compare-mine">{ m.t("compare.with_mine") }</button></p>
+            }
+            if props.opened_ready {
+                <p><button type="button" class="cf-primary" onclick={opened} data-testid="compare-opened">{ m.t(&format!("compare.with_opened.{side}")) }</button></p>
             }
             <label for="cf-paste">{ m.t("compare.paste_label") }</label>
             <div class="cf-row">

@@ -97,7 +97,7 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
 
             if let Some(link) = link {
                 <section>
-                    <SharePanel link={link} label="compare.share_label" send_title="share.send_title.both" />
+                    <SharePanel key={link.as_str()} link={link.clone()} label="compare.share_label" send_title="share.send_title.both" />
                 </section>
             }
 

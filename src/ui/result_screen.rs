@@ -9,6 +9,7 @@ use super::profile_chart::ProfileChart;
 use super::share_panel::SharePanel;
 use super::state::{mirror, Action, AppState, Screen};
 use super::use_messages;
+use crate::config::Contact;
 use crate::i18n::Messages;
 use crate::platform::{dom, url};
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
@@ -31,6 +32,7 @@ pub struct ResultScreenProps {
 #[component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     let m = use_messages();
+    let config = &props.state.config;
     let a = props.audience;
     let shared = matches!(props.state.screen, Screen::Shared(_));
     let answers = props.state.result_answers(a).cloned().unwrap_or_default();
@@ -45,6 +47,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     };
     let other = mirror(a);
     let mine_ready = shared && props.state.progress(other).finished(bank(), other);
+    let opened_ready = !shared && props.state.shared.get(other).is_some();
     let eval = use_memo((a, answers), |(a, answers)| evaluate(bank(), *a, answers));
     let start_over = props
         .on_action
@@ -56,6 +59,12 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
         .reform(move |_: MouseEvent| Action::Open(other));
     let take_same = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
     let band = eval.band.id();
+    // On someone else's result the verdict is about them, not the reader.
+    let verdict_id = if shared {
+        format!("shared.verdict.{band}.{}", a.id())
+    } else {
+        format!("band.{band}.{}", a.id())
+    };
     let verdict = use_node_ref();
     {
         // Keyboard and screen-reader users land on the verdict, not on the top of the page.
@@ -90,7 +99,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
             <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
                 <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
-                <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&format!("band.{band}.{}", a.id())) }</h1>
+                <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&verdict_id) }</h1>
                 <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
                 <p data-testid="decided">{ decided(&m, &eval) }</p>
                 if !eval.flags.is_empty() {
@@ -189,16 +198,30 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     </ul>
                     <p class="cf-small">{ m.t("fee.revisit") }</p>
                 }
-                <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
+                if !shared {
+                    <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
+                }
             </section>
             }
 
             <section class="cf-exchange">
+                if let (Some(contact), Some(link)) = (&config.contact, &link) {
+                    <p>
+                        <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
+                           target={matches!(contact, Contact::Page(_)).then_some("_blank")}
+                           href={contact.href(link, &m.t(&format!("share.send_title.{}", a.id())))}>
+                            { match &config.agency {
+                                Some(agency) => m.f("result.send_to", &[("agency", agency)]),
+                                None => m.t("result.send"),
+                            } }
+                        </a>
+                    </p>
+                }
                 if let Some(link) = link {
                     <h2>{ m.t("share.title") }</h2>
-                    <SharePanel link={link} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
+                    <SharePanel key={link.as_str()} link={link.clone()} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
                 }
-                <CompareBox side={a} error={props.state.paste_error} mine_ready={mine_ready} on_action={props.on_action.clone()} />
+                <CompareBox side={a} error={props.state.paste_error} mine_ready={mine_ready} opened_ready={opened_ready} on_action={props.on_action.clone()} />
             </section>
 
             <nav class="cf-nav">

@@ -18,6 +18,7 @@ pub struct StartScreenProps {
 #[component]
 pub fn StartScreen(props: &StartScreenProps) -> Html {
     let m = use_messages();
+    let config = &props.state.config;
     let card = |a: Audience| {
         let bank = bank();
         let total = bank.questions.len();
@@ -60,6 +61,9 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
         <main class="cf-start">
             if props.state.bad_link {
                 <p class="cf-notice" role="alert" data-testid="bad-link">{ m.t("start.bad_link") }</p>
+            }
+            if let Some(agency) = &config.agency {
+                <p class="cf-agency" data-testid="agency">{ m.f("start.offered_by", &[("agency", agency)]) }</p>
             }
             <h1>{ m.t("app.title") }</h1>
             <p class="cf-lead">{ m.t("start.lead") }</p>

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::config::Config;
 use crate::quiz::content::{Question, TemperamentQuestion};
 use crate::quiz::money::{Field, Plan, PlanInput};
 use crate::quiz::share::{self, ShareError, SharedResult};
@@ -177,6 +178,8 @@ pub struct AppState {
     pub link_error: Option<ShareError>,
     /// A pasted link that could not be compared, shown beside the paste box.
     pub paste_error: Option<ShareError>,
+    /// What the page address asked for (agency name, contact, …); fixed for the session.
+    pub config: Rc<Config>,
 }
 
 impl Default for AppState {
@@ -214,6 +217,7 @@ impl AppState {
             shared: SharedSlots::default(),
             link_error: None,
             paste_error: None,
+            config: Rc::default(),
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -340,6 +344,10 @@ pub enum Action {
     PasteLink(Result<Vec<SharedResult>, ShareError>),
     /// Put one's own finished result beside the shared one on screen.
     CompareWithMine,
+    /// On one's own result: put it beside the other side's result opened earlier from a link.
+    CompareWithOpened,
+    /// The address lost its result fragment (Back, or an edited address): leave the shared view.
+    LinkClosed,
     DismissLinkError,
 }
 
@@ -358,11 +366,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     match action {
         Action::Open(a) => {
             next.screen = next.screen_for(a);
-            next.bad_link = false;
+            next.clear_messages();
         }
         Action::Home => {
             next.screen = Screen::Start;
-            next.link_error = None;
+            next.clear_messages();
         }
         Action::Choose(option) => {
             if let Some((a, _, item)) = state.current_item() {
@@ -403,6 +411,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::StartOver(a) => {
             *next.progress_mut(a) = Progress::default();
             next.screen = Screen::Quiz(a);
+            next.clear_messages();
         }
         Action::Notify(notice) => {
             if !state.notice_seen {
@@ -437,8 +446,9 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::OpenLink(Ok(results)) => {
             // Opening the other side's link while one is on screen builds the comparison.
             let viewing = matches!(state.screen, Screen::Shared(_) | Screen::Compare);
+            // Unless it is the very result already on screen: then (going Back, say) it alone shows.
             let keep = match results.as_slice() {
-                [r] if viewing => {
+                [r] if viewing && state.shared.get(r.audience) != Some(&r.answers) => {
                     let other = mirror(r.audience);
                     state.shared.get(other).map(|x| (other, x.clone()))
                 }
@@ -465,6 +475,21 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 (Ok(_), None) => {}
             }
         }
+        Action::LinkClosed => {
+            if matches!(state.screen, Screen::Shared(_) | Screen::Compare) {
+                next.screen = Screen::Start;
+            }
+            next.link_error = None;
+        }
+        Action::CompareWithOpened => {
+            if let Screen::Result(a) = state.screen {
+                if state.shared.get(mirror(a)).is_some() && state.progress(a).finished(bank, a) {
+                    next.shared.set(a, Some(state.progress(a).answers.clone()));
+                    next.screen = Screen::Compare;
+                    next.paste_error = None;
+                }
+            }
+        }
         Action::CompareWithMine => {
             if let Screen::Shared(a) = state.screen {
                 let mine = mirror(a);
@@ -485,6 +510,29 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 }
 
 impl AppState {
+    /// Messages about a link or a paste belong to the screen they were shown on.
+    fn clear_messages(&mut self) {
+        self.bad_link = false;
+        self.link_error = None;
+        self.paste_error = None;
+    }
+
+    /// Every result opened from links, for keeping across reloads (one's own are saved anyway).
+    pub fn opened_fragment(&self) -> Option<String> {
+        let tokens: Vec<String> = Audience::ALL
+            .into_iter()
+            .filter_map(|a| share::encode(bank(), a, self.shared.get(a)?))
+            .collect();
+        (!tokens.is_empty()).then(|| share::fragment(&tokens))
+    }
+
+    /// Restores the results opened earlier (not on screen: the slots only).
+    pub fn restore_opened(&mut self, results: Vec<SharedResult>) {
+        for r in results {
+            self.shared.set(r.audience, Some(r.answers));
+        }
+    }
+
     fn revalidate_calc(&mut self) {
         if let Ok(plan) = self.calc.validate() {
             self.calc_plan = Some(plan);

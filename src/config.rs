@@ -1,0 +1,309 @@
+//! What the page address asks of the widget: which quiz, language, accent colour, agency name,
+//! contact link, currency, and whether the embed loader sizes the frame.
+//!
+//! Every value comes from whoever wrote the link or the host page, so each is checked against a
+//! narrow form and, when it does not fit, dropped with a warning for the console. What passes is
+//! inert by construction: the colour is re-written as `#rrggbb`, the agency name is plain text
+//! (rendered as a text node), the contact is an `https:` or `mailto:` URL rebuilt from its parts.
+
+use crate::quiz::money::Currency;
+use crate::quiz::Audience;
+
+/// Longest agency name shown; longer ones are cut at a character boundary.
+pub const MAX_AGENCY_CHARS: usize = 60;
+/// Longest contact URL accepted.
+pub const MAX_CONTACT_LEN: usize = 300;
+/// Languages with a catalog in this build.
+pub const LANGUAGES: [&str; 1] = ["en"];
+
+/// Which screen a link opens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuizChoice {
+    /// Where the person left off (the start screen the first time).
+    #[default]
+    Resume,
+    /// The start screen with both quizzes.
+    Chooser,
+    Quiz(Audience),
+}
+
+/// Where "Send my result" goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Contact {
+    /// `mailto:` with this address.
+    Mail(String),
+    /// An `https:` page; `{link}` in it is replaced by the share link, else `cf_result=` is added.
+    Page(String),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    pub quiz: QuizChoice,
+    /// `quiz=` named something that does not exist: the start screen says so.
+    pub bad_quiz: bool,
+    pub lang: Option<&'static str>,
+    /// `#rrggbb`, lower case.
+    pub accent: Option<String>,
+    pub agency: Option<String>,
+    pub contact: Option<Contact>,
+    pub currency: Option<Currency>,
+    /// The embed loader sizes the frame to the content (`fit=1`): no inner scrolling needed.
+    pub fit: bool,
+    /// The host page's origin, when the loader gave it: messages go only there.
+    pub parent_origin: Option<String>,
+}
+
+/// A parameter that was dropped, for the console. Never contains the raw value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub param: &'static str,
+    pub why: &'static str,
+}
+
+impl Config {
+    /// Reads a query string (`?a=b&c=d`, form-encoded). Unknown parameters (UTM tags, say) are
+    /// ignored silently; known ones with bad values are dropped with a warning.
+    pub fn from_query(search: &str) -> (Config, Vec<Warning>) {
+        let mut config = Config::default();
+        let mut warnings = Vec::new();
+        let query = search.strip_prefix('?').unwrap_or(search);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(param) = KNOWN.iter().copied().find(|k| *k == key) else {
+                continue;
+            };
+            let Some(value) = form_decode(raw) else {
+                warnings.push(Warning {
+                    param,
+                    why: "is not valid URL encoding",
+                });
+                continue;
+            };
+            if let Err(why) = config.apply(param, value.trim()) {
+                warnings.push(Warning { param, why });
+            }
+        }
+        (config, warnings)
+    }
+
+    fn apply(&mut self, param: &'static str, value: &str) -> Result<(), &'static str> {
+        match param {
+            "quiz" => {
+                self.quiz = match value {
+                    "chooser" => QuizChoice::Chooser,
+                    _ => match Audience::from_id(value) {
+                        Some(a) => QuizChoice::Quiz(a),
+                        None => {
+                            self.bad_quiz = true;
+                            return Err("must be client, specialist or chooser");
+                        }
+                    },
+                }
+            }
+            "lang" => {
+                let lang = value.get(..2).unwrap_or(value).to_ascii_lowercase();
+                self.lang = Some(
+                    LANGUAGES
+                        .iter()
+                        .copied()
+                        .find(|l| *l == lang)
+                        .ok_or("names a language this build does not have")?,
+                );
+            }
+            "accent" => {
+                self.accent = Some(parse_colour(value).ok_or("must be a hex colour like #2f6fdb")?)
+            }
+            "agency" => self.agency = Some(clean_name(value).ok_or("must be a short plain name")?),
+            "contact" => {
+                self.contact =
+                    Some(parse_contact(value).ok_or("must be an https: or mailto: link")?)
+            }
+            "currency" => {
+                self.currency = Some(
+                    Currency::from_code(&value.to_ascii_uppercase())
+                        .ok_or("must be RUB, EUR or USD")?,
+                )
+            }
+            "fit" => self.fit = value == "1",
+            "origin" => self.parent_origin = Some(parse_origin(value).ok_or("must be an origin")?),
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+const KNOWN: [&str; 8] = [
+    "quiz", "lang", "accent", "agency", "contact", "currency", "fit", "origin",
+];
+
+/// `application/x-www-form-urlencoded` value decoding: `+` is a space, `%XX` a byte.
+pub fn form_decode(raw: &str) -> Option<String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = raw.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `#rgb`, `#rrggbb`, or either without `#` → `#rrggbb`.
+pub fn parse_colour(value: &str) -> Option<String> {
+    let hex = value.strip_prefix('#').unwrap_or(value);
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let full: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_string(),
+        _ => return None,
+    };
+    Some(format!("#{}", full.to_ascii_lowercase()))
+}
+
+/// Text readable on `accent` (`#rrggbb`): near-black or white, whichever contrasts more.
+///
+/// WCAG relative luminance, with the sRGB curve approximated by 0.7·v² + 0.3·v³ (within 0.003 of
+/// it over 0..1) in integers: `powf` would cost the wasm 2 KB.
+pub fn ink_for(accent: &str) -> &'static str {
+    let channel = |i: usize| {
+        let v = accent
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map_or(0, u64::from);
+        // (0.7 v² + 0.3 v³) × 10 × 255³, with v in 0..=255.
+        7 * v * v * 255 + 3 * v * v * v
+    };
+    // Luminance × 10⁴ × 10 × 255³.
+    let l = 2126 * channel(1) + 7152 * channel(3) + 722 * channel(5);
+    // Contrast with white, 1.05 / (L + .05), equals contrast with #111, (L + .05) / .0556, at
+    // L = 0.1916.
+    if l < 1916 * 10 * 255 * 255 * 255 {
+        "#ffffff"
+    } else {
+        "#111111"
+    }
+}
+
+/// An agency name: printable text, whitespace collapsed, at most [`MAX_AGENCY_CHARS`].
+fn clean_name(value: &str) -> Option<String> {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let name: String = words
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_AGENCY_CHARS)
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// `mailto:` with one plain address, or an `https:` URL with a host; nothing else (no
+/// `javascript:`, `data:`, `http:`, credentials, spaces or quotes).
+pub fn parse_contact(value: &str) -> Option<Contact> {
+    if value.len() > MAX_CONTACT_LEN
+        || value.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')
+        })
+    {
+        return None;
+    }
+    let (scheme, rest) = value.split_once(':')?;
+    match scheme.to_ascii_lowercase().as_str() {
+        "mailto" => {
+            let (user, domain) = rest.split_once('@')?;
+            let plain = |s: &str| {
+                !s.is_empty()
+                    && s.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+            };
+            (plain(user) && plain(domain) && domain.contains('.'))
+                .then(|| Contact::Mail(format!("{user}@{domain}")))
+        }
+        "https" => {
+            let after = rest.strip_prefix("//")?;
+            let host = after.split(['/', '?', '#']).next()?;
+            let valid_host = !host.is_empty()
+                && !host.contains('@')
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+            valid_host.then(|| Contact::Page(format!("https://{after}")))
+        }
+        _ => None,
+    }
+}
+
+/// `https://host[:port]` or `http://host[:port]`, nothing after.
+fn parse_origin(value: &str) -> Option<String> {
+    let (scheme, rest) = value.split_once("://")?;
+    let host_ok = !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+    (matches!(scheme, "https" | "http") && host_ok).then(|| format!("{scheme}://{rest}"))
+}
+
+impl Contact {
+    /// Where the "Send my result" button goes, with the share link filled in.
+    pub fn href(&self, share_link: &str, subject: &str) -> String {
+        match self {
+            Contact::Mail(address) => format!(
+                "mailto:{address}?subject={}&body={}",
+                percent(subject),
+                percent(share_link)
+            ),
+            Contact::Page(url) if url.contains("{link}") => {
+                url.replace("{link}", &percent(share_link))
+            }
+            Contact::Page(url) => {
+                let (base, fragment) = url
+                    .split_once('#')
+                    .map_or((url.as_str(), None), |(b, f)| (b, Some(f)));
+                let joiner = if base.contains('?') { '&' } else { '?' };
+                let mut out = format!("{base}{joiner}cf_result={}", percent(share_link));
+                if let Some(f) = fragment {
+                    out.push('#');
+                    out.push_str(f);
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent(s: &str) -> String {
+    crate::platform::codec::escape(s)
+}
+
+/// The address a share link starts from: this page without its fragment, keeping only the
+/// agency's configuration parameters.
+pub fn share_base(href: &str) -> String {
+    let without_fragment = href.split_once('#').map_or(href, |(b, _)| b);
+    let Some((path, query)) = without_fragment.split_once('?') else {
+        return without_fragment.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split_once('=').map_or(*p, |(k, _)| k);
+            // The agency's branding travels; frame-only parameters and anything else (a
+            // campaign's tags, say) do not.
+            matches!(key, "lang" | "accent" | "agency" | "contact" | "currency")
+        })
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}

@@ -1,0 +1,93 @@
+//! The messages an embedded widget sends its host page, as plain data (the platform turns them
+//! into `postMessage` objects). Their shape is a public API, documented in the README: add
+//! fields, never rename or remove one, and bump [`EVENT_VERSION`] if a meaning changes.
+//!
+//! They carry what an agency may know (which quiz, the verdict band, dimension scores), never
+//! the answers or anything a person typed.
+
+use crate::quiz::{Audience, Evaluation};
+
+/// Every message type starts with this.
+pub const PREFIX: &str = "client-fit:";
+pub const EVENT_VERSION: u32 = 1;
+
+/// A message from the host page the widget acts on (anything else is ignored).
+pub const MEASURE: &str = "client-fit:measure";
+
+/// A JSON-like value, enough for these messages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Text(String),
+    Number(u32),
+    Bool(bool),
+    Object(Vec<(&'static str, Value)>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    /// The app has drawn its first screen.
+    Ready,
+    /// A quiz was opened; `resumed` when it already had answers.
+    Start { quiz: Audience, resumed: bool },
+    /// A quiz was finished (or its result reopened).
+    Complete {
+        quiz: Audience,
+        band: &'static str,
+        overall: u8,
+        dimensions: Vec<(&'static str, u8)>,
+    },
+    /// The content's height in CSS pixels, for the loader to size the frame.
+    Resize { height: u32 },
+}
+
+impl HostEvent {
+    pub fn complete(e: &Evaluation) -> HostEvent {
+        HostEvent::Complete {
+            quiz: e.audience,
+            band: e.band.id(),
+            overall: e.overall,
+            dimensions: e.dimensions.iter().map(|d| (d.dim.id(), d.score)).collect(),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            HostEvent::Ready => "client-fit:ready",
+            HostEvent::Start { .. } => "client-fit:start",
+            HostEvent::Complete { .. } => "client-fit:complete",
+            HostEvent::Resize { .. } => "client-fit:resize",
+        }
+    }
+
+    /// The message object: `type`, `version`, then the event's own fields.
+    pub fn to_value(&self) -> Value {
+        let mut fields = vec![
+            ("type", Value::Text(self.kind().into())),
+            ("version", Value::Number(EVENT_VERSION)),
+        ];
+        match self {
+            HostEvent::Ready => {}
+            HostEvent::Start { quiz, resumed } => {
+                fields.push(("quiz", Value::Text(quiz.id().into())));
+                fields.push(("resumed", Value::Bool(*resumed)));
+            }
+            HostEvent::Complete {
+                quiz,
+                band,
+                overall,
+                dimensions,
+            } => {
+                fields.push(("quiz", Value::Text(quiz.id().into())));
+                fields.push(("band", Value::Text((*band).into())));
+                fields.push(("overall", Value::Number(u32::from(*overall))));
+                let dims = dimensions
+                    .iter()
+                    .map(|(d, s)| (*d, Value::Number(u32::from(*s))))
+                    .collect();
+                fields.push(("dimensions", Value::Object(dims)));
+            }
+            HostEvent::Resize { height } => fields.push(("height", Value::Number(*height))),
+        }
+        Value::Object(fields)
+    }
+}

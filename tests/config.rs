@@ -1,0 +1,180 @@
+//! The address parameters an agency or a link sets: good values apply, bad ones fall back with a
+//! warning, hostile ones end up inert.
+
+use client_fit::config::{ink_for, parse_colour, share_base, Config, Contact, QuizChoice};
+use client_fit::host::{HostEvent, Value};
+use client_fit::quiz::money::Currency;
+use client_fit::quiz::{bank, evaluate, Audience};
+
+mod common;
+
+fn params(search: &str) -> (Config, Vec<&'static str>) {
+    let (c, w) = Config::from_query(search);
+    (c, w.iter().map(|w| w.param).collect())
+}
+
+#[test]
+fn quiz_parameter_picks_a_quiz_the_chooser_or_says_it_is_unknown() {
+    assert_eq!(params("").0.quiz, QuizChoice::Resume);
+    assert_eq!(
+        params("?utm_source=x&quiz=client").0.quiz,
+        QuizChoice::Quiz(Audience::Client)
+    );
+    assert_eq!(
+        params("?quiz=specialist").0.quiz,
+        QuizChoice::Quiz(Audience::Specialist)
+    );
+    assert_eq!(params("?quiz=chooser").0.quiz, QuizChoice::Chooser);
+    for bad in ["?quiz=%3Cscript%3E", "?quiz=", "?quiz=client&quiz=admin"] {
+        let (c, w) = params(bad);
+        assert!(c.bad_quiz, "{bad}");
+        assert_eq!(w, ["quiz"], "{bad}");
+    }
+}
+
+#[test]
+fn a_full_agency_configuration_applies() {
+    let (c, w) = params(
+        "?quiz=client&lang=en-GB&accent=%23C2185B&agency=Acme+Digital&contact=mailto%3Ahello%40acme.example&currency=eur&fit=1&origin=https%3A%2F%2Facme.example",
+    );
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(c.lang, Some("en"));
+    assert_eq!(c.accent.as_deref(), Some("#c2185b"));
+    assert_eq!(c.agency.as_deref(), Some("Acme Digital"));
+    assert_eq!(c.contact, Some(Contact::Mail("hello@acme.example".into())));
+    assert_eq!(c.currency, Some(Currency::Eur));
+    assert!(c.fit);
+    assert_eq!(c.parent_origin.as_deref(), Some("https://acme.example"));
+}
+
+#[test]
+fn bad_and_hostile_values_fall_back_with_a_warning() {
+    let hostile = [
+        ("accent", "red;background:url(https://evil.example/x)"),
+        ("accent", "#12345g"),
+        ("accent", "expression(alert(1))"),
+        ("contact", "javascript:alert(1)"),
+        ("contact", "JaVaScRiPt:alert(1)"),
+        ("contact", "data:text/html,<script>alert(1)</script>"),
+        ("contact", "http://plain.example/"),
+        ("contact", "https://user:pw@evil.example/"),
+        ("contact", "https://ok.example/\"onmouseover=\"alert(1)"),
+        ("contact", "mailto:a@b.example?bcc=everyone@x.example"),
+        ("contact", "mailto:a%0Abcc:x@b.example"),
+        ("currency", "BTC"),
+        ("lang", "xx"),
+        ("origin", "javascript:alert(1)"),
+    ];
+    for (key, value) in hostile {
+        let encoded: String = value.bytes().map(|b| format!("%{b:02X}")).collect();
+        let (c, w) = params(&format!("?{key}={encoded}"));
+        assert_eq!(w, [key], "{key}={value} was accepted: {c:?}");
+        assert_eq!(c, Config::default(), "{key}={value}");
+    }
+    assert_eq!(params("?accent=%zz").1, ["accent"]);
+}
+
+#[test]
+fn markup_in_the_agency_name_stays_text_and_long_names_are_cut() {
+    let (c, _) = params("?agency=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
+    // Kept as text: the UI renders it as a text node, never as markup.
+    assert_eq!(c.agency.as_deref(), Some("<img src=x onerror=alert(1)>"));
+    let (c, _) = params(&format!("?agency={}", "A".repeat(500)));
+    assert_eq!(c.agency.map(|a| a.chars().count()), Some(60));
+    let (c, w) = params("?agency=%20%0A%09");
+    assert_eq!((c.agency, w), (None, vec!["agency"]));
+}
+
+#[test]
+fn colours_normalise_and_get_a_readable_ink() {
+    assert_eq!(parse_colour("#ABC").as_deref(), Some("#aabbcc"));
+    assert_eq!(parse_colour("2f6fdb").as_deref(), Some("#2f6fdb"));
+    assert_eq!(parse_colour("#2f6fd"), None);
+    assert_eq!(ink_for("#ffff00"), "#111111");
+    assert_eq!(ink_for("#1d1f23"), "#ffffff");
+    assert_eq!(ink_for("#2f6fdb"), "#ffffff");
+    assert_eq!(ink_for("#c2185b"), "#ffffff");
+    assert_eq!(ink_for("#7aa7ff"), "#111111");
+    // Against the exact WCAG formula over a grid of colours: the better ink, except where the two
+    // contrasts are within 5 % of each other (and then either passes the same).
+    let lin = |v: u32| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    for r in (0..=255).step_by(15) {
+        for g in (0..=255).step_by(15) {
+            for b in (0..=255).step_by(15) {
+                let l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+                let (on_white, on_dark) = (1.05 / (l + 0.05), (l + 0.05) / 0.0556);
+                let best = if on_white >= on_dark {
+                    "#ffffff"
+                } else {
+                    "#111111"
+                };
+                let colour = format!("#{r:02x}{g:02x}{b:02x}");
+                let close = (on_white / on_dark - 1.0).abs() < 0.05;
+                assert!(
+                    close || ink_for(&colour) == best,
+                    "{colour}: {on_white:.2} vs {on_dark:.2}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_send_button_carries_the_share_link() {
+    let link = "https://cf.example/#r=EH78AAAAAAAAAADGPg";
+    let mail = Contact::Mail("hello@acme.example".into()).href(link, "My result");
+    assert_eq!(
+        mail,
+        "mailto:hello@acme.example?subject=My%20result&body=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg"
+    );
+    let page = Contact::Page("https://acme.example/brief?src=cf#form".into()).href(link, "x");
+    assert_eq!(
+        page,
+        "https://acme.example/brief?src=cf&cf_result=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg#form"
+    );
+    let templ = Contact::Page("https://acme.example/r/{link}".into()).href(link, "x");
+    assert!(templ.starts_with("https://acme.example/r/https%3A%2F%2Fcf.example"));
+}
+
+#[test]
+fn share_links_drop_frame_only_parameters() {
+    assert_eq!(
+        share_base("https://cf.example/app/?quiz=client&accent=%23c2185b&fit=1&origin=https%3A%2F%2Fa.example#r=x"),
+        "https://cf.example/app/?accent=%23c2185b"
+    );
+    assert_eq!(
+        share_base("https://cf.example/?fit=1"),
+        "https://cf.example/"
+    );
+    assert_eq!(share_base("https://cf.example/"), "https://cf.example/");
+}
+
+#[test]
+fn the_completion_event_carries_scores_but_no_answers() {
+    let e = evaluate(bank(), Audience::Client, &common::best_answers());
+    let Value::Object(fields) = HostEvent::complete(&e).to_value() else {
+        panic!("an object");
+    };
+    let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        ["type", "version", "quiz", "band", "overall", "dimensions"]
+    );
+    assert_eq!(fields[0].1, Value::Text("client-fit:complete".into()));
+    let Value::Object(dims) = &fields[5].1 else {
+        panic!("dimensions are an object");
+    };
+    assert_eq!(dims.len(), 8);
+    assert_eq!(dims[0].0, "goals");
+    let text = format!("{fields:?}");
+    for q in &bank().questions {
+        assert!(!text.contains(&q.id), "an answer id leaked: {}", q.id);
+    }
+}
