@@ -121,7 +121,7 @@ test('hostile parameters are inert: no script runs, no forbidden link, no inject
   // The name is shown as text, not markup.
   assert.equal(await frame.textContent('[data-testid="agency"]'), `Offered by ${agency}`);
   const accent = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--cf-accent').trim());
-  assert.equal(accent, '#2f6fdb', 'the default accent stays');
+  assert.equal(accent, '#2a64c8', 'the default accent stays');
   await frame.click('[data-testid="open-client"]');
   await answerAll(frame, () => 0);
   assert.equal(await frame.locator('img, svg[onload], script:not([src]):not([type="module"])').count(), 0);

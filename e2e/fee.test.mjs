@@ -24,11 +24,11 @@ test('the worked example is in the table and the crossover is marked', async () 
   assert.equal(await page.getAttribute('[data-testid="fee"]', 'data-model'), 'percentage');
   const table = (await rows(page)).map((r) => r.map(nbsp));
   const row = (sales) => table.find((r) => r[0] === sales);
-  assert.equal(row('100 000 ₽')[3], '10 000 ₽');
-  assert.equal(row('400 000 ₽')[3], '40 000 ₽');
-  assert.equal(row('10 000 000 ₽')[3], '1 000 000 ₽');
-  assert.equal(row('750 000 ₽')[2], '75 000 ₽', 'the crossover row');
-  assert.match(nbsp(await page.textContent('[data-testid="crossover"]')), /From 750 000 ₽/);
+  assert.equal(row('₽100,000')[3], '₽10,000');
+  assert.equal(row('₽400,000')[3], '₽40,000');
+  assert.equal(row('₽10,000,000')[3], '₽1,000,000');
+  assert.equal(row('₽750,000')[2], '₽75,000', 'the crossover row');
+  assert.match(nbsp(await page.textContent('[data-testid="crossover"]')), /From ₽750,000/);
   assert.equal(await page.locator('[data-testid="fee-crossover"]').count(), 1);
   assert.equal(await page.locator('[data-testid="fee-region"]').count(), 1);
   assert.deepEqual(page.errors, []);
@@ -39,8 +39,8 @@ test('changing inputs updates the table and the chart', async () => {
   const line = () => page.getAttribute('[data-testid="line-percent"]', 'points');
   const before = await line();
   await page.fill('#calc-percent', '20');
-  await page.waitForFunction(() => document.querySelector('[data-testid="fee-table"] tbody tr td:last-child').textContent.startsWith('20'));
-  assert.equal(nbsp((await rows(page))[0][3]), '20 000 ₽');
+  await page.waitForFunction(() => document.querySelector('[data-testid="fee-table"] tbody tr td:last-child').textContent.startsWith('₽20'));
+  assert.equal(nbsp((await rows(page))[0][3]), '₽20,000');
   assert.notEqual(await line(), before, 'the chart redrew');
   await page.selectOption('#calc-currency', 'USD');
   await page.waitForFunction(() => document.querySelector('[data-testid="fee-table"] tbody tr th').textContent.startsWith('$'));

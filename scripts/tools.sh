@@ -56,12 +56,12 @@ if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OP
 fi
 
 if [ "${1:-serve}" = test ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null; then
-    say "installing Debian chromium, chromium-driver and brotli"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli >/dev/null
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null || ! command -v pdftotext >/dev/null; then
+    say "installing Debian chromium, chromium-driver, brotli and poppler-utils (pdftotext for the print test)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli poppler-utils >/dev/null
   fi
-  if [ ! -d "$root/e2e/node_modules/playwright-core" ]; then
-    say "installing the e2e driver from e2e/package-lock.json"
+  if [ ! -d "$root/e2e/node_modules/playwright-core" ] || [ ! -d "$root/e2e/node_modules/axe-core" ]; then
+    say "installing the e2e driver and axe-core from e2e/package-lock.json"
     (cd "$root/e2e" && npm ci --no-audit --no-fund >/dev/null)
   fi
 fi

@@ -13,8 +13,6 @@ use crate::quiz::Audience;
 pub const MAX_AGENCY_CHARS: usize = 60;
 /// Longest contact URL accepted.
 pub const MAX_CONTACT_LEN: usize = 300;
-/// Languages with a catalog in this build.
-pub const LANGUAGES: [&str; 1] = ["en"];
 
 /// Which screen a link opens.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,7 +39,7 @@ pub struct Config {
     pub quiz: QuizChoice,
     /// `quiz=` named something that does not exist: the start screen says so.
     pub bad_quiz: bool,
-    pub lang: Option<&'static str>,
+    pub lang: Option<crate::i18n::Lang>,
     /// `#rrggbb`, lower case.
     pub accent: Option<String>,
     pub agency: Option<String>,
@@ -101,12 +99,8 @@ impl Config {
                 }
             }
             "lang" => {
-                let lang = value.get(..2).unwrap_or(value).to_ascii_lowercase();
                 self.lang = Some(
-                    LANGUAGES
-                        .iter()
-                        .copied()
-                        .find(|l| *l == lang)
+                    crate::i18n::Lang::from_tag(value)
                         .ok_or("names a language this build does not have")?,
                 );
             }

@@ -1,29 +1,104 @@
-//! The message catalog: every UI string by id, so another language is a data file, not code.
+//! Languages: the message catalogs, the localized content, and number style.
+//!
+//! English is compiled in (UI strings from `content/messages.en.json`, content wording from the
+//! content files). Every other language is one flat catalog file, `content/lang/<code>.json`
+//! (`key → text`: UI ids plus `c.…` content keys, see `Bank::visit_texts`), fetched from the same
+//! origin only when chosen, so a visitor pays for one language. `tests/i18n.rs` checks that each
+//! catalog has exactly the English keys with the same placeholders.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::quiz::money::NumberStyle;
+use crate::quiz::{embedded, Bank};
+
 /// `content/messages.en.json`, checked and converted to postcard by build.rs.
 static ENGLISH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/messages.en.postcard"));
+
+/// The languages Client Fit speaks: those of its source articles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Ru,
+    Es,
+    Fi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ru, Lang::Es, Lang::Fi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+            Lang::Fi => "fi",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
+            Lang::Fi => "Suomi",
+        }
+    }
+
+    /// From a language tag (`ru`, `ru-RU`, `es_419`, `FI`); `None` for others.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first of `tags` (a URL parameter, a saved choice, the browser's list…) this app
+    /// speaks; English otherwise.
+    pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+        tags.into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or_default()
+    }
+
+    pub fn number_style(self) -> NumberStyle {
+        match self {
+            Lang::En => NumberStyle::ENGLISH,
+            Lang::Ru | Lang::Fi => NumberStyle::SPACE_COMMA,
+            Lang::Es => NumberStyle::SPANISH,
+        }
+    }
+
+    /// Where the catalog is served, relative to the app page.
+    pub fn catalog_path(self) -> String {
+        format!("lang/{}.json", self.code())
+    }
+}
 
 /// UI strings of one language, keyed by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
     strings: BTreeMap<String, String>,
+    lang: Lang,
 }
 
 impl Messages {
     /// Parses a catalog file: a flat JSON object of id → text, `{name}` marking a placeholder.
     pub fn parse(json: &str) -> Result<Messages, String> {
-        serde_json::from_str(json)
-            .map(|strings| Messages { strings })
-            .map_err(|e| format!("message catalog: {e}"))
+        Ok(Messages {
+            strings: parse_flat(json)?.into_iter().collect(),
+            lang: Lang::En,
+        })
     }
 
     /// Decodes a catalog that build.rs converted to postcard.
     pub fn decode(bytes: &[u8]) -> Result<Messages, String> {
         postcard::from_bytes(bytes)
-            .map(|strings| Messages { strings })
+            .map(|strings| Messages {
+                strings,
+                lang: Lang::En,
+            })
             .map_err(|e| format!("message catalog: {e}"))
     }
 
@@ -36,6 +111,10 @@ impl Messages {
             );
         }
         EN.with(Rc::clone)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The text for `id`; the id itself when missing, so a gap is visible but never fatal.
@@ -61,5 +140,227 @@ impl Messages {
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.strings.keys().map(String::as_str)
+    }
+}
+
+/// A language ready to show: its UI strings and its content.
+#[derive(Clone, Debug)]
+pub struct Pack {
+    pub messages: Rc<Messages>,
+    pub bank: &'static Bank,
+}
+
+/// Why a fetched catalog cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogError {
+    /// Not a flat JSON object of strings.
+    Syntax(String),
+    /// A key the English content needs is missing.
+    Missing(String),
+}
+
+/// Builds a language from its catalog file's text.
+pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
+    let entries: BTreeMap<String, String> = parse_flat(json)
+        .map_err(CatalogError::Syntax)?
+        .into_iter()
+        .collect();
+    let english = embedded::english_bank();
+    let bank = english
+        .localized(&|key| entries.get(key).cloned())
+        .map_err(CatalogError::Missing)?;
+    let english_messages = Messages::english();
+    if let Some(missing) = english_messages.ids().find(|id| !entries.contains_key(*id)) {
+        return Err(CatalogError::Missing(missing.to_string()));
+    }
+    let strings = entries
+        .into_iter()
+        .filter(|(k, _)| !k.starts_with("c."))
+        .collect();
+    Ok(Pack {
+        messages: Rc::new(Messages { strings, lang }),
+        // A handful of languages per session at most, each kept for the page's life.
+        bank: Box::leak(Box::new(bank)),
+    })
+}
+
+thread_local! {
+    static LOADED: RefCell<Vec<(Lang, Pack)>> = const { RefCell::new(Vec::new()) };
+    static CURRENT: RefCell<Lang> = const { RefCell::new(Lang::En) };
+}
+
+/// Remembers a loaded language.
+pub fn register(lang: Lang, pack: Pack) {
+    LOADED.with(|l| {
+        let mut l = l.borrow_mut();
+        l.retain(|(x, _)| *x != lang);
+        l.push((lang, pack));
+    });
+}
+
+/// Whether `lang` can be shown without fetching.
+pub fn is_loaded(lang: Lang) -> bool {
+    lang == Lang::En || LOADED.with(|l| l.borrow().iter().any(|(x, _)| *x == lang))
+}
+
+/// Makes `lang` the one shown (content included); false when it is not loaded.
+pub fn activate(lang: Lang) -> bool {
+    let bank = if lang == Lang::En {
+        Some(embedded::english_bank())
+    } else {
+        LOADED.with(|l| {
+            l.borrow()
+                .iter()
+                .find(|(x, _)| *x == lang)
+                .map(|(_, p)| p.bank)
+        })
+    };
+    match bank {
+        Some(b) => {
+            embedded::set_bank(b);
+            CURRENT.with(|c| *c.borrow_mut() = lang);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The language shown now.
+pub fn current() -> Lang {
+    CURRENT.with(|c| *c.borrow())
+}
+
+/// The UI strings of `lang`, English when it is not loaded.
+pub fn messages(lang: Lang) -> Rc<Messages> {
+    LOADED
+        .with(|l| {
+            l.borrow()
+                .iter()
+                .find(|(x, _)| *x == lang)
+                .map(|(_, p)| p.messages.clone())
+        })
+        .unwrap_or_else(Messages::english)
+}
+
+/// Parses a flat JSON object whose values are all strings: `{"a": "b", …}`. Small on purpose:
+/// a general JSON parser costs the wasm ~12 KB, and catalogs need nothing more.
+pub fn parse_flat(json: &str) -> Result<Vec<(String, String)>, String> {
+    let mut p = Parser {
+        chars: json.char_indices().peekable(),
+    };
+    let mut out = Vec::new();
+    p.skip_ws();
+    p.expect('{')?;
+    p.skip_ws();
+    if p.eat('}') {
+        return p.end(out);
+    }
+    loop {
+        p.skip_ws();
+        let key = p.string()?;
+        p.skip_ws();
+        p.expect(':')?;
+        p.skip_ws();
+        let value = p.string()?;
+        out.push((key, value));
+        p.skip_ws();
+        if p.eat(',') {
+            continue;
+        }
+        p.expect('}')?;
+        return p.end(out);
+    }
+}
+
+struct Parser<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+}
+
+impl Parser<'_> {
+    fn skip_ws(&mut self) {
+        while self
+            .chars
+            .peek()
+            .is_some_and(|(_, c)| matches!(c, ' ' | '\n' | '\r' | '\t'))
+        {
+            self.chars.next();
+        }
+    }
+
+    fn eat(&mut self, want: char) -> bool {
+        if self.chars.peek().is_some_and(|(_, c)| *c == want) {
+            self.chars.next();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, want: char) -> Result<(), String> {
+        match self.chars.next() {
+            Some((_, c)) if c == want => Ok(()),
+            Some((at, c)) => Err(format!("expected '{want}' at byte {at}, found '{c}'")),
+            None => Err(format!("expected '{want}', found the end")),
+        }
+    }
+
+    fn end(mut self, out: Vec<(String, String)>) -> Result<Vec<(String, String)>, String> {
+        self.skip_ws();
+        match self.chars.next() {
+            None => Ok(out),
+            Some((at, _)) => Err(format!("text after the object at byte {at}")),
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let mut v = 0;
+        for _ in 0..4 {
+            let d = self
+                .chars
+                .next()
+                .and_then(|(_, c)| c.to_digit(16))
+                .ok_or("bad \\u escape")?;
+            v = v * 16 + d;
+        }
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.expect('"')?;
+        let mut s = String::new();
+        loop {
+            let (at, c) = self.chars.next().ok_or("unterminated string")?;
+            match c {
+                '"' => return Ok(s),
+                '\\' => {
+                    let (_, e) = self.chars.next().ok_or("unterminated escape")?;
+                    match e {
+                        '"' | '\\' | '/' => s.push(e),
+                        'n' => s.push('\n'),
+                        't' => s.push('\t'),
+                        'r' => s.push('\r'),
+                        'b' => s.push('\u{8}'),
+                        'f' => s.push('\u{c}'),
+                        'u' => {
+                            let mut code = self.hex4()?;
+                            if (0xd800..0xdc00).contains(&code) {
+                                // A surrogate pair: \uD83D\uDE00.
+                                self.expect('\\')?;
+                                self.expect('u')?;
+                                let low = self.hex4()?;
+                                if !(0xdc00..0xe000).contains(&low) {
+                                    return Err("bad surrogate pair".into());
+                                }
+                                code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+                            }
+                            s.push(char::from_u32(code).ok_or("bad \\u escape")?);
+                        }
+                        _ => return Err(format!("bad escape at byte {at}")),
+                    }
+                }
+                c if (c as u32) < 0x20 => return Err(format!("control character at byte {at}")),
+                c => s.push(c),
+            }
+        }
     }
 }

@@ -5,11 +5,12 @@ fn main() {
     use std::rc::Rc;
 
     use client_fit::config::{Config, QuizChoice};
-    use client_fit::platform::{embed, storage, url};
+    use client_fit::i18n::{self, Lang};
+    use client_fit::platform::{embed, lang, storage, url};
     use client_fit::quiz::money::PlanInput;
     use client_fit::quiz::share;
-    use client_fit::ui::app::{App, AppProps};
-    use client_fit::ui::state::{reduce, Action, AppState, Screen};
+    use client_fit::ui::app::AppProps;
+    use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
 
     let (config, warnings) = Config::from_query(&url::current_search().unwrap_or_default());
     for w in &warnings {
@@ -45,11 +46,35 @@ fn main() {
         }
         initial = reduce(&initial, Action::OpenLink(opened));
     }
+    // Language: the reader's own pick in the switcher, else the link's `lang=`, else the
+    // browser's list, else English.
+    let browser = lang::preferred();
+    let wanted = Lang::negotiate(
+        restored
+            .lang
+            .iter()
+            .map(String::as_str)
+            .chain(config.lang.map(Lang::code))
+            .chain(browser.iter().map(String::as_str)),
+    );
     initial.config = Rc::new(config);
-    let props = AppProps {
-        initial,
-        problem: restored.problem,
-    };
+    let problem = restored.problem;
+    // Until the catalog arrives the page keeps its static "Loading…" text.
+    lang::load(wanted, move |loaded| {
+        let mut initial = initial;
+        let mut problem = problem;
+        match loaded {
+            Ok(()) if i18n::activate(wanted) => initial.lang = wanted,
+            _ => problem = problem.or(Some(Notice::LanguageUnavailable)),
+        }
+        lang::set_document_lang(initial.lang);
+        mount(AppProps { initial, problem });
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount(props: client_fit::ui::app::AppProps) {
+    use client_fit::ui::app::App;
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("client-fit"));

@@ -38,7 +38,7 @@ fn a_full_agency_configuration_applies() {
         "?quiz=client&lang=en-GB&accent=%23C2185B&agency=Acme+Digital&contact=mailto%3Ahello%40acme.example&currency=eur&fit=1&origin=https%3A%2F%2Facme.example",
     );
     assert!(w.is_empty(), "{w:?}");
-    assert_eq!(c.lang, Some("en"));
+    assert_eq!(c.lang, Some(client_fit::i18n::Lang::En));
     assert_eq!(c.accent.as_deref(), Some("#c2185b"));
     assert_eq!(c.agency.as_deref(), Some("Acme Digital"));
     assert_eq!(c.contact, Some(Contact::Mail("hello@acme.example".into())));

@@ -27,9 +27,8 @@ fn literal_ids() -> Vec<String> {
     ids
 }
 
-#[test]
-fn every_id_the_ui_uses_exists() {
-    let m = Messages::english();
+/// Every message id the UI can ask for: literals in the UI sources plus the ids it builds.
+fn used_ids() -> Vec<String> {
     let mut ids = literal_ids();
     assert!(ids.len() > 50, "scanner found only {} ids", ids.len());
     for a in Audience::ALL {
@@ -72,6 +71,7 @@ fn every_id_the_ui_uses_exists() {
             "compare.verdict",
             "compare.fee.met_by",
             "share.send_title",
+            "compare.with_opened",
         ] {
             ids.push(format!("{prefix}.{}", a.id()));
         }
@@ -84,6 +84,7 @@ fn every_id_the_ui_uses_exists() {
             Notice::StorageUnavailable,
             Notice::SavedDataUnreadable,
             Notice::SaveFailed,
+            Notice::LanguageUnavailable,
         ]
         .map(|n| n.message_id().to_string()),
     );
@@ -103,6 +104,13 @@ fn every_id_the_ui_uses_exists() {
     ] {
         ids.push(e.message_id().to_string());
     }
+    ids
+}
+
+#[test]
+fn every_id_the_ui_uses_exists() {
+    let m = Messages::english();
+    let ids = used_ids();
     let missing: Vec<_> = ids.iter().filter(|id| !m.contains(id)).collect();
     assert!(missing.is_empty(), "missing message ids: {missing:?}");
 }
@@ -118,4 +126,18 @@ fn placeholders_are_filled() {
 fn the_shipped_catalog_is_exactly_the_json_file() {
     let json = Messages::parse(include_str!("../content/messages.en.json")).unwrap();
     assert_eq!(*Messages::english(), json);
+}
+
+#[test]
+fn every_catalog_id_is_used() {
+    let used = used_ids();
+    let english = Messages::english();
+    let unused: Vec<&str> = english
+        .ids()
+        .filter(|id| !used.iter().any(|u| u == id))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "unused message ids (remove them, or use them): {unused:?}"
+    );
 }

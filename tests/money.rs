@@ -94,10 +94,29 @@ fn the_cap_is_honoured() {
 #[test]
 fn currencies_are_formatted_in_their_own_convention() {
     let m = Money(100_000_050);
-    assert_eq!(Currency::Rub.format(m), "1\u{202f}000\u{202f}000,50\u{a0}₽");
-    assert_eq!(Currency::Eur.format(m), "1.000.000,50\u{a0}€");
-    assert_eq!(Currency::Usd.format(m), "$1,000,000.50");
-    assert_eq!(Currency::Usd.format(Money::major(999)), "$999");
+    let (en, ru, es) = (
+        NumberStyle::ENGLISH,
+        NumberStyle::SPACE_COMMA,
+        NumberStyle::SPANISH,
+    );
+    assert_eq!(
+        Currency::Rub.format(m, ru),
+        "1\u{202f}000\u{202f}000,50\u{a0}₽"
+    );
+    assert_eq!(Currency::Eur.format(m, es), "1.000.000,50\u{a0}€");
+    assert_eq!(Currency::Usd.format(m, en), "$1,000,000.50");
+    assert_eq!(Currency::Eur.format(m, en), "€1,000,000.50");
+    assert_eq!(Currency::Usd.format(Money::major(999), en), "$999");
+    // Spanish groups from five digits on.
+    assert_eq!(Currency::Eur.format(Money::major(1000), es), "1000\u{a0}€");
+    assert_eq!(
+        Currency::Eur.format(Money::major(10000), es),
+        "10.000\u{a0}€"
+    );
+    assert_eq!(
+        Currency::Eur.format(Money::major(-1500), ru),
+        "-1\u{202f}500\u{a0}€"
+    );
 }
 
 #[test]

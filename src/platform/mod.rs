@@ -5,5 +5,6 @@ pub mod clipboard;
 pub mod codec;
 pub mod dom;
 pub mod embed;
+pub mod lang;
 pub mod storage;
 pub mod url;

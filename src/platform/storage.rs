@@ -15,6 +15,8 @@ pub const CALC_KEY: &str = "clientfit.v1.calc";
 /// Results opened from links, as a share fragment, so taking the mirrored quiz (and reloading on
 /// the way) still ends in the comparison.
 pub const OPENED_KEY: &str = "clientfit.v1.opened";
+/// The language the reader picked in the switcher (a code such as `fi`).
+pub const LANG_KEY: &str = "clientfit.v1.lang";
 
 pub fn progress_key(a: Audience) -> String {
     format!("clientfit.v1.{}", a.id())
@@ -50,6 +52,8 @@ pub struct Restored {
     pub calc: PlanInput,
     /// Results opened from links earlier.
     pub opened: Vec<SharedResult>,
+    /// The language picked earlier, as saved (checked by whoever uses it).
+    pub lang: Option<String>,
     pub problem: Option<Notice>,
 }
 
@@ -79,6 +83,10 @@ pub fn restore() -> Restored {
         .flatten()
         .and_then(|raw| share::parse_link(bank(), codec::unquote(&raw).ok()?).ok())
         .unwrap_or_default();
+    restored.lang = load_raw(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|raw| codec::unquote(&raw).ok().map(str::to_string));
     if unreadable {
         restored.problem = Some(Notice::SavedDataUnreadable);
     } else if access == Access::ReadOnly {
@@ -132,6 +140,10 @@ pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
 
 pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
     save(CALC_KEY, codec::encode_plan(input))
+}
+
+pub fn save_lang(lang: &crate::i18n::Lang) -> Result<(), StorageError> {
+    save(LANG_KEY, lang.code().to_string())
 }
 
 pub fn save_opened(fragment: &Option<String>) -> Result<(), StorageError> {

@@ -139,6 +139,15 @@ impl Temperament {
         Temperament::Melancholic,
         Temperament::Phlegmatic,
     ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Temperament::Choleric => "choleric",
+            Temperament::Sanguine => "sanguine",
+            Temperament::Melancholic => "melancholic",
+            Temperament::Phlegmatic => "phlegmatic",
+        }
+    }
 }
 
 /// One answer option, with the text resolved for both audiences.
@@ -403,6 +412,95 @@ fn parse_json<'a, T: Deserialize<'a>>(file: &str, text: &'a str) -> Result<T, Co
 }
 
 impl Bank {
+    /// Visits every piece of wording with its catalog key (`c.q.<id>.client`, …): the one list
+    /// translations are checked against and applied by. Options of a shared scale are keyed by
+    /// the scale (`c.scale.agree.yes`), so they are translated once.
+    pub fn visit_texts(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+        for q in &mut self.questions {
+            let p = format!("c.q.{}", q.id);
+            f(&format!("{p}.topic"), &mut q.topic);
+            f(&format!("{p}.client"), &mut q.client);
+            f(&format!("{p}.specialist"), &mut q.specialist);
+            // A scale's options repeat in every question using it; the first one names them.
+            let owner = match &q.scale {
+                Some(scale) => format!("c.scale.{scale}"),
+                None => format!("{p}.o"),
+            };
+            for o in &mut q.options {
+                f(&format!("{owner}.{}", o.id), &mut o.text);
+                if let Some(spec) = &mut o.spec {
+                    f(&format!("{owner}.{}.spec", o.id), spec);
+                }
+            }
+        }
+        for t in &mut self.temperament {
+            f(&format!("c.t.{}.text", t.id), &mut t.text);
+            for o in &mut t.options {
+                f(&format!("c.t.{}.o.{}", t.id, o.id), &mut o.text);
+            }
+        }
+        for x in &mut self.flags {
+            f(&format!("c.flag.{}.name", x.id), &mut x.name);
+        }
+        for x in &mut self.archetypes {
+            f(&format!("c.archetype.{}.name", x.id), &mut x.name);
+            f(&format!("c.archetype.{}.client", x.id), &mut x.client);
+            f(
+                &format!("c.archetype.{}.specialist", x.id),
+                &mut x.specialist,
+            );
+        }
+        for x in &mut self.temperaments {
+            let id = x.id.id();
+            f(&format!("c.temperament.{id}.name"), &mut x.name);
+            f(&format!("c.temperament.{id}.traits"), &mut x.traits);
+            f(&format!("c.temperament.{id}.how"), &mut x.how);
+        }
+        for (i, x) in self.guarantees.iter_mut().enumerate() {
+            f(&format!("c.guarantee.{}", i + 1), &mut x.text);
+        }
+        for (i, x) in self.contract.iter_mut().enumerate() {
+            f(&format!("c.contract.{}", i + 1), x);
+        }
+        for x in &mut self.fee_conditions {
+            f(&format!("c.fee.{}.text", x.id), &mut x.text);
+            f(&format!("c.fee.{}.unblock", x.id), &mut x.unblock);
+        }
+        for x in &mut self.advice {
+            f(&format!("c.advice.{}.client", x.id), &mut x.client);
+            f(&format!("c.advice.{}.specialist", x.id), &mut x.specialist);
+        }
+    }
+
+    /// Every content text by its catalog key (the English catalog of content, derived).
+    pub fn texts(&self) -> Vec<(String, String)> {
+        let mut copy = self.clone();
+        let mut out: Vec<(String, String)> = Vec::new();
+        copy.visit_texts(&mut |key, text| {
+            if !out.iter().any(|(k, _)| k == key) {
+                out.push((key.to_string(), text.clone()));
+            }
+        });
+        out
+    }
+
+    /// This bank with its wording replaced from `lookup` (a language catalog); the first key the
+    /// catalog lacks is the error.
+    pub fn localized(&self, lookup: &dyn Fn(&str) -> Option<String>) -> Result<Bank, String> {
+        let mut bank = self.clone();
+        let mut missing = None;
+        bank.visit_texts(&mut |key, text| match lookup(key) {
+            Some(t) => *text = t,
+            None => {
+                missing.get_or_insert_with(|| key.to_string());
+            }
+        });
+        match missing {
+            None => Ok(bank),
+            Some(key) => Err(key),
+        }
+    }
+
     /// Parses and validates the three content files.
     pub fn parse(questions: &str, rules: &str, advice: &str) -> Result<Bank, ContentError> {
         let q: QuestionsFile = parse_json("questions.json", questions)?;
@@ -410,7 +508,7 @@ impl Bank {
         let advice: Vec<Advice> = parse_json("advice.json", advice)?;
         let mut questions = q.questions;
         for question in &mut questions {
-            if let Some(scale) = question.scale.take() {
+            if let Some(scale) = question.scale.clone() {
                 if !question.options.is_empty() {
                     return fail(format!(
                         "questions.json: {} has both a scale and options",

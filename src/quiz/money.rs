@@ -57,34 +57,78 @@ impl Currency {
         Currency::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    /// Formats in the currency's home convention: `1 000 000 ₽`, `1.000.000 €`, `$1,000,000`.
-    /// Kopecks and cents are shown only when present.
-    pub fn format(self, m: Money) -> String {
-        let (group, decimal) = match self {
-            Currency::Rub => ('\u{202f}', ','),
-            Currency::Eur => ('.', ','),
-            Currency::Usd => (',', '.'),
-        };
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Rub => "₽",
+            Currency::Eur => "€",
+            Currency::Usd => "$",
+        }
+    }
+
+    /// Formats for the reader's language: `$1,000,000.50` (en), `1 000 000,50 €` (ru, fi),
+    /// `10.000 €` (es). Kopecks and cents are shown only when present.
+    pub fn format(self, m: Money, style: NumberStyle) -> String {
         let sign = if m.0 < 0 { "-" } else { "" };
         let abs = m.0.unsigned_abs();
         let (whole, cents) = (abs / 100, abs % 100);
-        let digits = whole.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        let mut number = style.group_digits(&whole.to_string());
+        if cents != 0 {
+            number.push(style.decimal);
+            number.push_str(&format!("{cents:02}"));
+        }
+        if style.symbol_first {
+            format!("{sign}{}{number}", self.symbol())
+        } else {
+            format!("{sign}{number}\u{a0}{}", self.symbol())
+        }
+    }
+}
+
+/// How numbers are written in a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberStyle {
+    pub group: char,
+    pub decimal: char,
+    /// `$5` rather than `5 $`.
+    pub symbol_first: bool,
+    /// Numbers with fewer digits are not grouped (Spanish writes `1000` but `10.000`).
+    pub min_grouping_digits: usize,
+}
+
+impl NumberStyle {
+    pub const ENGLISH: NumberStyle = NumberStyle {
+        group: ',',
+        decimal: '.',
+        symbol_first: true,
+        min_grouping_digits: 4,
+    };
+    /// Russian and Finnish: a narrow no-break space groups, a comma marks decimals.
+    pub const SPACE_COMMA: NumberStyle = NumberStyle {
+        group: '\u{202f}',
+        decimal: ',',
+        symbol_first: false,
+        min_grouping_digits: 4,
+    };
+    pub const SPANISH: NumberStyle = NumberStyle {
+        group: '.',
+        decimal: ',',
+        symbol_first: false,
+        min_grouping_digits: 5,
+    };
+
+    /// `digits` (ASCII, no sign) with group separators every three from the right.
+    pub fn group_digits(self, digits: &str) -> String {
+        if digits.len() < self.min_grouping_digits {
+            return digits.to_string();
+        }
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 3);
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(group);
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(self.group);
             }
             grouped.push(ch);
         }
-        if cents != 0 {
-            grouped.push(decimal);
-            grouped.push_str(&format!("{cents:02}"));
-        }
-        match self {
-            Currency::Rub => format!("{sign}{grouped}\u{a0}₽"),
-            Currency::Eur => format!("{sign}{grouped}\u{a0}€"),
-            Currency::Usd => format!("{sign}${grouped}"),
-        }
+        grouped
     }
 }
 

@@ -5,13 +5,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compare_screen::CompareScreen;
+use super::lang_switcher::LangSwitcher;
 use super::notice_bar::NoticeBar;
 use super::question_screen::QuestionScreen;
 use super::result_screen::ResultScreen;
 use super::start_screen::StartScreen;
 use super::state::{Action, AppState, Notice, Screen};
 use crate::host::{self, HostEvent};
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::platform::{embed, storage, url};
 use crate::quiz::share::{is_share_fragment, parse_link};
 use crate::quiz::{bank, evaluate, Audience};
@@ -30,7 +31,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
-    let messages = use_memo((), |_| Messages::english());
+    let messages = i18n::messages(state.lang);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
@@ -52,13 +53,18 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_save_on_change(state.screen, dispatch.clone(), storage::save_screen);
     use_save_on_change(state.calc.clone(), dispatch.clone(), storage::save_calc);
-    // The address bar tracks the shared result(s) on screen, so a reload or a bookmark reopens them.
     use_save_on_change(
         state.opened_fragment(),
         dispatch.clone(),
         storage::save_opened,
     );
-    // A link that failed to open is replaced by what is on screen, so a reload does not repeat it.
+    use_save_on_change(state.lang, dispatch.clone(), |lang| {
+        crate::platform::lang::set_document_lang(*lang);
+        storage::save_lang(lang)
+    });
+    // The address bar tracks the shared result(s) on screen, so a reload or a bookmark reopens
+    // them; a link that failed to open is replaced by what is on screen, so a reload does not
+    // repeat it.
     let address = (state.share_fragment(), state.link_error.is_some());
     use_save_on_change(address, dispatch.clone(), |(f, _)| {
         // Not worth a notice: the view works; only the address bar is stale.
@@ -97,8 +103,9 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Rc<Messages>> context={(*messages).clone()}>
+        <ContextProvider<Rc<Messages>> context={messages.clone()}>
             <div class="cf-app">
+                <LangSwitcher current={state.lang} on_action={dispatch.clone()} />
                 if let Some(n) = state.notice {
                     <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
                 }

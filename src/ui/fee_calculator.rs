@@ -111,13 +111,14 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
 
 fn outputs(m: &crate::i18n::Messages, plan: &Plan) -> Html {
     let cur = plan.currency;
+    let style = m.lang().number_style();
     let rows = plan.table(TABLE_STEPS);
     let crossover = match plan.crossover() {
         Some(s) => m.f(
             "calc.crossover",
             &[
-                ("sales", &cur.format(s)),
-                ("pay", &cur.format(plan.percent_payout(s))),
+                ("sales", &cur.format(s, style)),
+                ("pay", &cur.format(plan.percent_payout(s), style)),
             ],
         ),
         None => m.t("calc.no_crossover"),
@@ -138,10 +139,10 @@ fn outputs(m: &crate::i18n::Messages, plan: &Plan) -> Html {
                     <tbody>
                         { for rows.iter().map(|r| html! {
                             <tr class={classes!(r.percent_ahead().then_some("cf-ahead"))}>
-                                <th scope="row">{ cur.format(r.sales) }</th>
-                                <td>{ cur.format(r.fixed) }</td>
-                                <td>{ cur.format(r.bonus) }</td>
-                                <td>{ cur.format(r.percent) }</td>
+                                <th scope="row">{ cur.format(r.sales, style) }</th>
+                                <td>{ cur.format(r.fixed, style) }</td>
+                                <td>{ cur.format(r.bonus, style) }</td>
+                                <td>{ cur.format(r.percent, style) }</td>
                             </tr>
                         }) }
                     </tbody>

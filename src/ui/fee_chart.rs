@@ -50,6 +50,7 @@ fn tenths(v: i128) -> String {
 #[component]
 pub fn FeeChart(props: &FeeChartProps) -> Html {
     let m = use_messages();
+    let style = m.lang().number_style();
     let p = &props.plan;
     let cur = p.currency;
     let (lo, hi) = (i128::from(p.range_min.0), i128::from(p.range_max.0));
@@ -102,8 +103,8 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
     let label = m.f(
         "calc.chart_label",
         &[
-            ("lo", &cur.format(p.range_min)),
-            ("hi", &cur.format(p.range_max)),
+            ("lo", &cur.format(p.range_min, style)),
+            ("hi", &cur.format(p.range_max, style)),
         ],
     );
     let base = tenths(f.y(0));
@@ -113,10 +114,10 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
                 <line x1={tenths(LEFT * SUB)} y1={base.clone()} x2={tenths((W - RIGHT) * SUB)} y2={base.clone()} class="cf-axis" />
                 <line x1={tenths(LEFT * SUB)} y1={tenths(TOP * SUB)} x2={tenths(LEFT * SUB)} y2={base} class="cf-axis" />
                 { for [0, y_max / 2, y_max].into_iter().map(|v| html! {
-                    <text x={tenths((LEFT - 6) * SUB)} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v)) }</text>
+                    <text x={tenths((LEFT - 6) * SUB)} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v), style) }</text>
                 }) }
                 { for [lo, (lo + hi) / 2, hi].into_iter().enumerate().map(|(i, s)| html! {
-                    <text x={tenths(f.x(s))} y={tenths((H - 12) * SUB)} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s)) }</text>
+                    <text x={tenths(f.x(s))} y={tenths((H - 12) * SUB)} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s), style) }</text>
                 }) }
                 if let Some(points) = region {
                     <polygon points={points} class="cf-region" data-testid="fee-region" />

@@ -81,13 +81,13 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                  aria-valuenow={step.to_string()} aria-label={m.t("quiz.progress")}>
                 <div class="cf-progress-fill" style={format!("width:{percent}%")}></div>
             </div>
-            <p class="cf-count" data-testid="count">{ m.f("quiz.count", &[("n", &(step + 1).to_string()), ("total", &total.to_string())]) }</p>
+            <p class="cf-count" data-testid="count" aria-live="polite">{ m.f("quiz.count", &[("n", &(step + 1).to_string()), ("total", &total.to_string())]) }</p>
             <form class="cf-question" onsubmit={onsubmit} data-name={format!("q{}", step + 1)}>
                 if item.optional() {
                     <p class="cf-badge">{ m.t("quiz.temperament_section") }</p>
                 }
-                <h2 id={title_id.clone()} tabindex="-1" ref={heading}>{ prompt }</h2>
-                <div role="radiogroup" aria-labelledby={title_id} class="cf-options">
+                <fieldset role="radiogroup" class="cf-options">
+                    <legend><h2 id={title_id} tabindex="-1" ref={heading}>{ prompt }</h2></legend>
                     { for options.into_iter().map(|(id, text)| {
                         let checked = selected.as_deref() == Some(id.as_str());
                         let choose = props.on_action.reform({ let id = id.clone(); move |_: Event| Action::Choose(id.clone()) });
@@ -98,7 +98,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                             </label>
                         }
                     }) }
-                </div>
+                </fieldset>
                 <div class="cf-nav">
                     <button type="button" class="cf-secondary" onclick={back}>{ m.t("quiz.back") }</button>
                     <button type="submit" class="cf-primary" disabled={!props.state.can_advance()}>{ next_label }</button>

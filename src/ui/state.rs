@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::quiz::content::{Question, TemperamentQuestion};
 use crate::quiz::money::{Field, Plan, PlanInput};
 use crate::quiz::share::{self, ShareError, SharedResult};
@@ -145,6 +146,8 @@ pub enum Notice {
     SavedDataUnreadable,
     /// A save failed (storage full): progress lives in memory from here on.
     SaveFailed,
+    /// The chosen language could not be loaded: English is shown.
+    LanguageUnavailable,
 }
 
 impl Notice {
@@ -153,6 +156,7 @@ impl Notice {
             Notice::StorageUnavailable => "notice.storage_unavailable",
             Notice::SavedDataUnreadable => "notice.saved_unreadable",
             Notice::SaveFailed => "notice.save_failed",
+            Notice::LanguageUnavailable => "notice.lang_unavailable",
         }
     }
 }
@@ -180,6 +184,8 @@ pub struct AppState {
     pub paste_error: Option<ShareError>,
     /// What the page address asked for (agency name, contact, …); fixed for the session.
     pub config: Rc<Config>,
+    /// The language on screen (its catalog is loaded and active, see `i18n`).
+    pub lang: Lang,
 }
 
 impl Default for AppState {
@@ -218,6 +224,7 @@ impl AppState {
             link_error: None,
             paste_error: None,
             config: Rc::default(),
+            lang: Lang::En,
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -349,6 +356,8 @@ pub enum Action {
     /// The address lost its result fragment (Back, or an edited address): leave the shared view.
     LinkClosed,
     DismissLinkError,
+    /// Show another language (already loaded and activated). Answers are kept: they are ids.
+    SetLang(Lang),
 }
 
 impl Reducible for AppState {
@@ -414,7 +423,8 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.clear_messages();
         }
         Action::Notify(notice) => {
-            if !state.notice_seen {
+            // Storage trouble is told once; a language that failed when picked, every time.
+            if !state.notice_seen || notice == Notice::LanguageUnavailable {
                 next.notice = Some(notice);
                 next.notice_seen = true;
             }
@@ -505,6 +515,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             }
         }
         Action::DismissLinkError => next.link_error = None,
+        Action::SetLang(lang) => next.lang = lang,
     }
     next
 }
