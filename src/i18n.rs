@@ -87,7 +87,7 @@ impl Messages {
     /// Parses a catalog file: a flat JSON object of id → text, `{name}` marking a placeholder.
     pub fn parse(json: &str) -> Result<Messages, String> {
         Ok(Messages {
-            strings: parse_flat(json)?.into_iter().collect(),
+            strings: into_map(parse_flat(json)?),
             lang: Lang::En,
         })
     }
@@ -105,10 +105,13 @@ impl Messages {
     /// The English catalog compiled into the binary.
     pub fn english() -> Rc<Messages> {
         thread_local! {
-            static EN: Rc<Messages> = Rc::new(
-                // invariant: build.rs parsed this catalog; tests/messages.rs checks every id used.
-                Messages::decode(ENGLISH).expect("embedded English catalog decodes"),
-            );
+            // build.rs parsed this catalog and tests/messages.rs checks every id used; were it
+            // unreadable anyway, ids would show instead of words (no `expect`: its Debug
+            // formatting costs the wasm 2 KB).
+            static EN: Rc<Messages> = Rc::new(Messages::decode(ENGLISH).unwrap_or(Messages {
+                strings: BTreeMap::new(),
+                lang: Lang::En,
+            }));
         }
         EN.with(Rc::clone)
     }
@@ -161,10 +164,7 @@ pub enum CatalogError {
 
 /// Builds a language from its catalog file's text.
 pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
-    let entries: BTreeMap<String, String> = parse_flat(json)
-        .map_err(CatalogError::Syntax)?
-        .into_iter()
-        .collect();
+    let mut entries = into_map(parse_flat(json).map_err(CatalogError::Syntax)?);
     let english = embedded::english_bank();
     let bank = english
         .localized(&|key| entries.get(key).cloned())
@@ -173,15 +173,23 @@ pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
     if let Some(missing) = english_messages.ids().find(|id| !entries.contains_key(*id)) {
         return Err(CatalogError::Missing(missing.to_string()));
     }
-    let strings = entries
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("c."))
-        .collect();
+    entries.retain(|k, _| !k.starts_with("c."));
+    let strings = entries;
     Ok(Pack {
         messages: Rc::new(Messages { strings, lang }),
         // A handful of languages per session at most, each kept for the page's life.
         bank: Box::leak(Box::new(bank)),
     })
+}
+
+/// Pairs into a map by insertion: `collect()` sorts first, and std's sort costs the wasm 3 KB
+/// per element type.
+fn into_map(pairs: Vec<(String, String)>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
 }
 
 thread_local! {

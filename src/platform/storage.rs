@@ -18,8 +18,11 @@ pub const OPENED_KEY: &str = "clientfit.v1.opened";
 /// The language the reader picked in the switcher (a code such as `fi`).
 pub const LANG_KEY: &str = "clientfit.v1.lang";
 
-pub fn progress_key(a: Audience) -> String {
-    format!("clientfit.v1.{}", a.id())
+pub fn progress_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Client => "clientfit.v1.client",
+        Audience::Specialist => "clientfit.v1.specialist",
+    }
 }
 
 /// Why storage could not be used.
@@ -67,10 +70,16 @@ pub fn restore() -> Restored {
     }
     // Even when writes fail (storage full), what was saved is read: nothing saved is lost.
     let mut unreadable = false;
-    let client_key = progress_key(Audience::Client);
-    let specialist_key = progress_key(Audience::Specialist);
-    restored.client = read(&client_key, codec::decode_progress, &mut unreadable);
-    restored.specialist = read(&specialist_key, codec::decode_progress, &mut unreadable);
+    restored.client = read(
+        progress_key(Audience::Client),
+        codec::decode_progress,
+        &mut unreadable,
+    );
+    restored.specialist = read(
+        progress_key(Audience::Specialist),
+        codec::decode_progress,
+        &mut unreadable,
+    );
     restored.calc = read(CALC_KEY, codec::decode_plan, &mut unreadable);
     restored.screen = load_raw(SCREEN_KEY)
         .ok()
@@ -130,24 +139,9 @@ pub fn decode_screen(raw: &str) -> Option<Screen> {
     Audience::from_id(raw.trim_matches('"')).map(Screen::Quiz)
 }
 
-pub fn save_progress(a: Audience, p: &Progress) -> Result<(), StorageError> {
-    save(&progress_key(a), codec::encode_progress(p))
-}
-
-pub fn save_screen(s: &Screen) -> Result<(), StorageError> {
-    save(SCREEN_KEY, encode_screen(*s))
-}
-
-pub fn save_calc(input: &PlanInput) -> Result<(), StorageError> {
-    save(CALC_KEY, codec::encode_plan(input))
-}
-
-pub fn save_lang(lang: &crate::i18n::Lang) -> Result<(), StorageError> {
-    save(LANG_KEY, lang.code().to_string())
-}
-
-pub fn save_opened(fragment: &Option<String>) -> Result<(), StorageError> {
-    save(OPENED_KEY, fragment.clone().unwrap_or_default())
+/// Stores a value already in its stored text form (see `codec`, [`encode_screen`]).
+pub fn save_text(key: &str, text: &str) -> Result<(), StorageError> {
+    save(key, text.to_string())
 }
 
 #[cfg(target_arch = "wasm32")]

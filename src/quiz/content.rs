@@ -416,59 +416,66 @@ impl Bank {
     /// translations are checked against and applied by. Options of a shared scale are keyed by
     /// the scale (`c.scale.agree.yes`), so they are translated once.
     pub fn visit_texts(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+        // One reused buffer and one joining routine: a `format!` per field cost the wasm 5 KB.
+        let mut key = String::new();
+        let mut at = |parts: &[&str], text: &mut String| {
+            key.clear();
+            key.push_str("c.");
+            for p in parts {
+                key.push_str(p);
+            }
+            f(&key, text);
+        };
         for q in &mut self.questions {
-            let p = format!("c.q.{}", q.id);
-            f(&format!("{p}.topic"), &mut q.topic);
-            f(&format!("{p}.client"), &mut q.client);
-            f(&format!("{p}.specialist"), &mut q.specialist);
-            // A scale's options repeat in every question using it; the first one names them.
-            let owner = match &q.scale {
-                Some(scale) => format!("c.scale.{scale}"),
-                None => format!("{p}.o"),
+            at(&["q.", &q.id, ".topic"], &mut q.topic);
+            at(&["q.", &q.id, ".client"], &mut q.client);
+            at(&["q.", &q.id, ".specialist"], &mut q.specialist);
+            // A scale's options repeat in every question using it; all share the scale's keys.
+            let (kind, owner) = match &q.scale {
+                Some(scale) => ("scale.", scale.as_str()),
+                None => ("q.", q.id.as_str()),
             };
+            let sep = if q.scale.is_some() { "." } else { ".o." };
             for o in &mut q.options {
-                f(&format!("{owner}.{}", o.id), &mut o.text);
+                at(&[kind, owner, sep, &o.id], &mut o.text);
                 if let Some(spec) = &mut o.spec {
-                    f(&format!("{owner}.{}.spec", o.id), spec);
+                    at(&[kind, owner, sep, &o.id, ".spec"], spec);
                 }
             }
         }
         for t in &mut self.temperament {
-            f(&format!("c.t.{}.text", t.id), &mut t.text);
+            at(&["t.", &t.id, ".text"], &mut t.text);
             for o in &mut t.options {
-                f(&format!("c.t.{}.o.{}", t.id, o.id), &mut o.text);
+                at(&["t.", &t.id, ".o.", &o.id], &mut o.text);
             }
         }
         for x in &mut self.flags {
-            f(&format!("c.flag.{}.name", x.id), &mut x.name);
+            at(&["flag.", &x.id, ".name"], &mut x.name);
         }
         for x in &mut self.archetypes {
-            f(&format!("c.archetype.{}.name", x.id), &mut x.name);
-            f(&format!("c.archetype.{}.client", x.id), &mut x.client);
-            f(
-                &format!("c.archetype.{}.specialist", x.id),
-                &mut x.specialist,
-            );
+            at(&["archetype.", &x.id, ".name"], &mut x.name);
+            at(&["archetype.", &x.id, ".client"], &mut x.client);
+            at(&["archetype.", &x.id, ".specialist"], &mut x.specialist);
         }
         for x in &mut self.temperaments {
             let id = x.id.id();
-            f(&format!("c.temperament.{id}.name"), &mut x.name);
-            f(&format!("c.temperament.{id}.traits"), &mut x.traits);
-            f(&format!("c.temperament.{id}.how"), &mut x.how);
+            at(&["temperament.", id, ".name"], &mut x.name);
+            at(&["temperament.", id, ".traits"], &mut x.traits);
+            at(&["temperament.", id, ".how"], &mut x.how);
         }
         for (i, x) in self.guarantees.iter_mut().enumerate() {
-            f(&format!("c.guarantee.{}", i + 1), &mut x.text);
+            at(&["guarantee.", &(i + 1).to_string()], &mut x.text);
         }
         for (i, x) in self.contract.iter_mut().enumerate() {
-            f(&format!("c.contract.{}", i + 1), x);
+            at(&["contract.", &(i + 1).to_string()], x);
         }
         for x in &mut self.fee_conditions {
-            f(&format!("c.fee.{}.text", x.id), &mut x.text);
-            f(&format!("c.fee.{}.unblock", x.id), &mut x.unblock);
+            at(&["fee.", &x.id, ".text"], &mut x.text);
+            at(&["fee.", &x.id, ".unblock"], &mut x.unblock);
         }
         for x in &mut self.advice {
-            f(&format!("c.advice.{}.client", x.id), &mut x.client);
-            f(&format!("c.advice.{}.specialist", x.id), &mut x.specialist);
+            at(&["advice.", &x.id, ".client"], &mut x.client);
+            at(&["advice.", &x.id, ".specialist"], &mut x.specialist);
         }
     }
 

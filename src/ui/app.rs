@@ -13,7 +13,7 @@ use super::start_screen::StartScreen;
 use super::state::{Action, AppState, Notice, Screen};
 use crate::host::{self, HostEvent};
 use crate::i18n::{self, Messages};
-use crate::platform::{embed, storage, url};
+use crate::platform::{codec, embed, storage, url};
 use crate::quiz::share::{is_share_fragment, parse_link};
 use crate::quiz::{bank, evaluate, Audience};
 
@@ -45,22 +45,40 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    use_save_on_change(state.client.clone(), dispatch.clone(), |p| {
-        storage::save_progress(Audience::Client, p)
-    });
-    use_save_on_change(state.specialist.clone(), dispatch.clone(), |p| {
-        storage::save_progress(Audience::Specialist, p)
-    });
-    use_save_on_change(state.screen, dispatch.clone(), storage::save_screen);
-    use_save_on_change(state.calc.clone(), dispatch.clone(), storage::save_calc);
-    use_save_on_change(
-        state.opened_fragment(),
+    // Each saved value as the text stored: one hook instance for all of them (a generic one per
+    // type cost the wasm ~2 KB each).
+    use_persist(
+        storage::progress_key(Audience::Client),
+        codec::encode_progress(&state.client),
         dispatch.clone(),
-        storage::save_opened,
     );
-    use_save_on_change(state.lang, dispatch.clone(), |lang| {
-        crate::platform::lang::set_document_lang(*lang);
-        storage::save_lang(lang)
+    use_persist(
+        storage::progress_key(Audience::Specialist),
+        codec::encode_progress(&state.specialist),
+        dispatch.clone(),
+    );
+    use_persist(
+        storage::SCREEN_KEY,
+        storage::encode_screen(state.screen),
+        dispatch.clone(),
+    );
+    use_persist(
+        storage::CALC_KEY,
+        codec::encode_plan(&state.calc),
+        dispatch.clone(),
+    );
+    use_persist(
+        storage::OPENED_KEY,
+        state.opened_fragment().unwrap_or_default(),
+        dispatch.clone(),
+    );
+    use_persist(
+        storage::LANG_KEY,
+        state.lang.code().to_string(),
+        dispatch.clone(),
+    );
+    use_effect_with(state.lang, |lang| {
+        crate::platform::lang::set_document_lang(*lang)
     });
     // The address bar tracks the shared result(s) on screen, so a reload or a bookmark reopens
     // them; a link that failed to open is replaced by what is on screen, so a reload does not
@@ -157,6 +175,20 @@ fn use_host_events(state: &AppState, origin: Option<String>) {
     use_effect_with(screen, move |_| {
         if let Some(e) = event {
             embed::post(&e, origin.as_deref());
+        }
+    });
+}
+
+/// Stores `text` under `key` each time it changes after mount. The mounted value is what was
+/// restored (or the default when nothing could be read), so writing it back could only overwrite
+/// what a full or unreadable storage still holds.
+#[hook]
+fn use_persist(key: &'static str, text: String, dispatch: Callback<Action>) {
+    let last = use_mut_ref(|| text.clone());
+    use_effect_with(text, move |t| {
+        if *last.borrow() != *t {
+            last.borrow_mut().clone_from(t);
+            report(&dispatch, storage::save_text(key, t));
         }
     });
 }
