@@ -37,6 +37,7 @@ fn main() {
     let mut initial = AppState::new(screen, restored.client, restored.specialist, restored.calc);
     initial.bad_link = config.bad_quiz;
     initial.restore_opened(restored.opened);
+    initial.restore_drafts(restored.drafts);
     // A result link (`#r=…`) wins over the saved screen and `?quiz=`.
     if let Some(fragment) = url::current_fragment().filter(|f| share::is_share_fragment(f)) {
         let opened = share::parse_link(client_fit::quiz::bank(), &fragment);

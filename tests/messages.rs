@@ -10,8 +10,12 @@ use client_fit::ui::state::Notice;
 /// String literals in the UI sources that look like message ids (`word.word…`).
 fn literal_ids() -> Vec<String> {
     let mut ids = Vec::new();
-    for entry in std::fs::read_dir("src/ui").unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    let files = std::fs::read_dir("src/ui")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .chain([std::path::PathBuf::from("src/quiz/first_message.rs")]);
+    for path in files {
+        let text = std::fs::read_to_string(path).unwrap();
         for (i, piece) in text.split('"').enumerate() {
             let looks_like_id = i % 2 == 1
                 && piece.contains('.')
@@ -103,6 +107,18 @@ fn used_ids() -> Vec<String> {
         InputError::CapBelowMinimum,
     ] {
         ids.push(e.message_id().to_string());
+    }
+    for f in client_fit::quiz::first_message::FIELDS {
+        ids.push(format!("msg.field.{f}"));
+    }
+    for id in [
+        "msg.placeholder.business",
+        "msg.placeholder.goal",
+        "msg.stage_option.none",
+        "msg.stage_option.running",
+        "msg.stage_option.opening",
+    ] {
+        ids.push(id.to_string());
     }
     ids
 }

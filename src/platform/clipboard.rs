@@ -3,7 +3,7 @@
 //! The Clipboard API exists only in secure contexts (https or localhost); elsewhere, or when the
 //! browser refuses, the link's text box is selected so the person can copy it themselves.
 
-use web_sys::HtmlInputElement;
+use web_sys::Element;
 
 /// How a copy ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,11 +15,8 @@ pub enum CopyOutcome {
 }
 
 /// Copies `text`, reporting through `done` (later: the Clipboard API answers asynchronously).
-pub fn copy(
-    text: &str,
-    fallback: Option<HtmlInputElement>,
-    done: impl FnOnce(CopyOutcome) + 'static,
-) {
+/// `fallback` is the text box (input or textarea) holding the same text.
+pub fn copy(text: &str, fallback: Option<Element>, done: impl FnOnce(CopyOutcome) + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
         use std::cell::RefCell;
@@ -61,13 +58,17 @@ pub fn copy(
 }
 
 #[cfg(target_arch = "wasm32")]
-fn select_and_copy(input: Option<&HtmlInputElement>) -> CopyOutcome {
+fn select_and_copy(field: Option<&Element>) -> CopyOutcome {
     use wasm_bindgen::JsCast;
-    let Some(input) = input else {
+    if let Some(input) = field.and_then(|f| f.dyn_ref::<web_sys::HtmlInputElement>()) {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(area) = field.and_then(|f| f.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
+        let _ = area.focus();
+        area.select();
+    } else {
         return CopyOutcome::Selected;
-    };
-    let _ = input.focus();
-    input.select();
+    }
     let copied = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())

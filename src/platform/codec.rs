@@ -8,6 +8,7 @@
 //! - progress: `p1;<step>;<question>=<option>&…`
 //! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default)
 
+use crate::quiz::first_message::{Brief, FIELDS};
 use crate::quiz::money::PlanInput;
 use crate::quiz::Answers;
 use crate::ui::state::Progress;
@@ -138,4 +139,57 @@ pub fn unquote(raw: &str) -> Result<&str, Unreadable> {
         return Err(Unreadable);
     }
     Ok(inner)
+}
+
+/// The first-message step as saved: the brief and the edited drafts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drafts {
+    pub brief: Brief,
+    /// Append the share link to the message.
+    pub link: bool,
+    pub message: Option<String>,
+    pub reply: Option<String>,
+}
+
+impl Default for Drafts {
+    fn default() -> Self {
+        Drafts {
+            brief: Brief::default(),
+            link: true,
+            message: None,
+            reply: None,
+        }
+    }
+}
+
+/// `b1;<field>=<text>&…&~link=0|1[&~message=…][&~reply=…]`; empty fields are left out.
+pub fn encode_drafts(d: &Drafts) -> String {
+    let mut parts: Vec<String> = FIELDS
+        .iter()
+        .filter(|f| !d.brief.get(f).is_empty())
+        .map(|f| format!("{f}={}", escape(d.brief.get(f))))
+        .collect();
+    parts.push(format!("~link={}", u8::from(d.link)));
+    if let Some(m) = &d.message {
+        parts.push(format!("~message={}", escape(m)));
+    }
+    if let Some(r) = &d.reply {
+        parts.push(format!("~reply={}", escape(r)));
+    }
+    format!("b1;{}", parts.join("&"))
+}
+
+/// What [`encode_drafts`] wrote. Unknown fields are ignored.
+pub fn decode_drafts(text: &str) -> Result<Drafts, Unreadable> {
+    let body = text.strip_prefix("b1;").ok_or(Unreadable)?;
+    let mut d = Drafts::default();
+    for (name, value) in pairs(body)? {
+        match name.as_str() {
+            "~link" => d.link = value != "0",
+            "~message" => d.message = Some(value),
+            "~reply" => d.reply = Some(value),
+            field => d.brief.set(field, &value),
+        }
+    }
+    Ok(d)
 }

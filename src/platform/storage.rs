@@ -15,6 +15,8 @@ pub const CALC_KEY: &str = "clientfit.v1.calc";
 /// Results opened from links, as a share fragment, so taking the mirrored quiz (and reloading on
 /// the way) still ends in the comparison.
 pub const OPENED_KEY: &str = "clientfit.v1.opened";
+/// The first-message step: the client's numbers and edited drafts.
+pub const DRAFTS_KEY: &str = "clientfit.v1.drafts";
 /// The language the reader picked in the switcher (a code such as `fi`).
 pub const LANG_KEY: &str = "clientfit.v1.lang";
 
@@ -55,6 +57,7 @@ pub struct Restored {
     pub calc: PlanInput,
     /// Results opened from links earlier.
     pub opened: Vec<SharedResult>,
+    pub drafts: codec::Drafts,
     /// The language picked earlier, as saved (checked by whoever uses it).
     pub lang: Option<String>,
     pub problem: Option<Notice>,
@@ -81,6 +84,7 @@ pub fn restore() -> Restored {
         &mut unreadable,
     );
     restored.calc = read(CALC_KEY, codec::decode_plan, &mut unreadable);
+    restored.drafts = read(DRAFTS_KEY, codec::decode_drafts, &mut unreadable);
     restored.screen = load_raw(SCREEN_KEY)
         .ok()
         .flatten()

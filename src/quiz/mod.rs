@@ -5,6 +5,7 @@ pub mod content;
 pub mod embedded;
 pub mod evaluate;
 pub mod fee;
+pub mod first_message;
 pub mod money;
 pub mod order;
 pub mod share;

@@ -93,6 +93,8 @@ pub struct NumberStyle {
     pub symbol_first: bool,
     /// Numbers with fewer digits are not grouped (Spanish writes `1000` but `10.000`).
     pub min_grouping_digits: usize,
+    /// `3 %` rather than `3%`.
+    pub percent_space: bool,
 }
 
 impl NumberStyle {
@@ -101,6 +103,7 @@ impl NumberStyle {
         decimal: '.',
         symbol_first: true,
         min_grouping_digits: 4,
+        percent_space: false,
     };
     /// Russian and Finnish: a narrow no-break space groups, a comma marks decimals.
     pub const SPACE_COMMA: NumberStyle = NumberStyle {
@@ -108,12 +111,14 @@ impl NumberStyle {
         decimal: ',',
         symbol_first: false,
         min_grouping_digits: 4,
+        percent_space: true,
     };
     pub const SPANISH: NumberStyle = NumberStyle {
         group: '.',
         decimal: ',',
         symbol_first: false,
         min_grouping_digits: 5,
+        percent_space: true,
     };
 
     /// `digits` (ASCII, no sign) with group separators every three from the right.

@@ -77,6 +77,11 @@ pub fn App(props: &AppProps) -> Html {
         state.lang.code().to_string(),
         dispatch.clone(),
     );
+    use_persist(
+        storage::DRAFTS_KEY,
+        codec::encode_drafts(&state.drafts()),
+        dispatch.clone(),
+    );
     use_effect_with(state.lang, |lang| {
         crate::platform::lang::set_document_lang(*lang)
     });

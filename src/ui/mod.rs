@@ -7,6 +7,7 @@ pub mod compare_screen;
 pub mod fee_calculator;
 pub mod fee_chart;
 pub mod lang_switcher;
+pub mod message_panel;
 pub mod notice_bar;
 pub mod profile_chart;
 pub mod question_screen;

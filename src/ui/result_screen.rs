@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::compare_box::CompareBox;
 use super::fee_calculator::FeeCalculator;
+use super::message_panel::MessagePanel;
 use super::profile_chart::ProfileChart;
 use super::share_panel::SharePanel;
 use super::state::{mirror, Action, AppState, Screen};
@@ -202,6 +203,11 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                     <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
                 }
             </section>
+            }
+
+            if *details && !shared {
+                <MessagePanel audience={a} state={props.state.clone()} eval={(*eval).clone()}
+                              link={link.clone().map(AttrValue::from)} on_action={props.on_action.clone()} />
             }
 
             <section class="cf-exchange">

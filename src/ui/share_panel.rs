@@ -25,7 +25,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
         let (link, input, outcome) = (props.link.clone(), input.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
             let outcome = outcome.clone();
-            clipboard::copy(&link, input.cast::<HtmlInputElement>(), move |o| {
+            clipboard::copy(&link, input.cast::<web_sys::Element>(), move |o| {
                 outcome.set(Some(o))
             });
         })

@@ -7,6 +7,7 @@ use yew::Reducible;
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::quiz::content::{Question, TemperamentQuestion};
+use crate::quiz::first_message::Brief;
 use crate::quiz::money::{Field, Plan, PlanInput};
 use crate::quiz::share::{self, ShareError, SharedResult};
 use crate::quiz::{bank, Answers, Audience, Bank};
@@ -186,6 +187,14 @@ pub struct AppState {
     pub config: Rc<Config>,
     /// The language on screen (its catalog is loaded and active, see `i18n`).
     pub lang: Lang,
+    /// The numbers for the client's first message.
+    pub brief: Brief,
+    /// The client's message as edited; `None` while it follows the brief.
+    pub message: Option<String>,
+    /// Append the share link to the client's message.
+    pub message_link: bool,
+    /// The specialist's reply as edited; `None` while it follows the verdict.
+    pub reply: Option<String>,
 }
 
 impl Default for AppState {
@@ -225,6 +234,10 @@ impl AppState {
             paste_error: None,
             config: Rc::default(),
             lang: Lang::En,
+            brief: Brief::default(),
+            message: None,
+            message_link: true,
+            reply: None,
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -358,6 +371,34 @@ pub enum Action {
     DismissLinkError,
     /// Show another language (already loaded and activated). Answers are kept: they are ids.
     SetLang(Lang),
+    /// A field of the first-message step was edited.
+    BriefSet(&'static str, String),
+    /// The client edited the composed message.
+    MessageEdit(String),
+    MessageLink(bool),
+    /// The specialist edited the reply draft.
+    ReplyEdit(String),
+    /// Drop edits: the message or reply follows the fields and the verdict again.
+    DraftsReset,
+}
+
+impl AppState {
+    /// The first-message step in its saved form.
+    pub fn drafts(&self) -> crate::platform::codec::Drafts {
+        crate::platform::codec::Drafts {
+            brief: self.brief.clone(),
+            link: self.message_link,
+            message: self.message.clone(),
+            reply: self.reply.clone(),
+        }
+    }
+
+    pub fn restore_drafts(&mut self, d: crate::platform::codec::Drafts) {
+        self.brief = d.brief;
+        self.message_link = d.link;
+        self.message = d.message;
+        self.reply = d.reply;
+    }
 }
 
 impl Reducible for AppState {
@@ -515,7 +556,19 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             }
         }
         Action::DismissLinkError => next.link_error = None,
-        Action::SetLang(lang) => next.lang = lang,
+        Action::SetLang(lang) => {
+            next.lang = lang;
+            // A draft that still follows the fields is rebuilt in the new language by itself;
+            // an edited one is the person's own words and stays.
+        }
+        Action::BriefSet(field, value) => next.brief.set(field, &value),
+        Action::MessageEdit(text) => next.message = Some(text.chars().take(5000).collect()),
+        Action::MessageLink(on) => next.message_link = on,
+        Action::ReplyEdit(text) => next.reply = Some(text.chars().take(5000).collect()),
+        Action::DraftsReset => {
+            next.message = None;
+            next.reply = None;
+        }
     }
     next
 }

@@ -1,0 +1,163 @@
+//! The first message (client) and the reply draft (specialist), composed from the result and
+//! editable in place, with a copy button.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::state::{Action, AppState};
+use super::use_messages;
+use crate::i18n::Messages;
+use crate::platform::clipboard::{self, CopyOutcome};
+use crate::quiz::first_message::{client_message, specialist_reply, FIELDS};
+use crate::quiz::money::Currency;
+use crate::quiz::{Audience, Evaluation};
+
+#[derive(Properties, PartialEq)]
+pub struct MessagePanelProps {
+    pub audience: Audience,
+    pub state: AppState,
+    pub eval: Evaluation,
+    /// The share link of this result, when there is a page address.
+    pub link: Option<AttrValue>,
+    pub on_action: Callback<Action>,
+}
+
+/// Fields typed as money (the calculator's currency) and as a percentage.
+const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
+
+#[component]
+pub fn MessagePanel(props: &MessagePanelProps) -> Html {
+    let m = use_messages();
+    let area = use_node_ref();
+    let outcome = use_state(|| None::<CopyOutcome>);
+    let s = &props.state;
+    let client = props.audience == Audience::Client;
+    let text = |id: &str| m.t(id);
+    let composed = if client {
+        let currency = Currency::from_code(&s.calc.currency).unwrap_or(Currency::Rub);
+        let link = props.link.as_deref().filter(|_| s.message_link);
+        client_message(
+            &text,
+            &s.brief,
+            &s.progress(Audience::Client).answers,
+            currency,
+            m.lang().number_style(),
+            link,
+        )
+    } else {
+        specialist_reply(&text, &props.eval)
+    };
+    let edited = if client { &s.message } else { &s.reply };
+    let value = edited.clone().unwrap_or(composed);
+
+    let on_edit = props.on_action.reform(move |e: InputEvent| {
+        let v = e
+            .target_dyn_into::<HtmlTextAreaElement>()
+            .map(|a| a.value())
+            .unwrap_or_default();
+        if client {
+            Action::MessageEdit(v)
+        } else {
+            Action::ReplyEdit(v)
+        }
+    });
+    let copy = {
+        let (area, outcome, value) = (area.clone(), outcome.clone(), value.clone());
+        Callback::from(move |_: MouseEvent| {
+            let outcome = outcome.clone();
+            clipboard::copy(&value, area.cast::<web_sys::Element>(), move |o| {
+                outcome.set(Some(o))
+            });
+        })
+    };
+    let status = match *outcome {
+        Some(CopyOutcome::Copied) => m.t("share.copied"),
+        Some(CopyOutcome::Selected) => m.t("share.selected"),
+        None => String::new(),
+    };
+    let (title, intro) = if client {
+        ("msg.title", "msg.intro")
+    } else {
+        ("reply.title", "reply.intro")
+    };
+    html! {
+        <section class="cf-message" data-testid={if client { "first-message" } else { "reply" }}>
+            <h2>{ m.t(title) }</h2>
+            <p class="cf-small">{ m.t(intro) }</p>
+            if client {
+                { brief_form(&m, s, &props.on_action) }
+            }
+            <label for="cf-draft">{ m.t(if client { "msg.draft" } else { "reply.title" }) }</label>
+            <textarea id="cf-draft" class="cf-draft" rows="14" ref={area} value={value} oninput={on_edit} data-testid="draft" />
+            <div class="cf-row">
+                <button type="button" class="cf-primary" onclick={copy} data-testid="copy-draft">{ m.t("msg.copy") }</button>
+                if edited.is_some() {
+                    <button type="button" class="cf-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::DraftsReset)} data-testid="rebuild-draft">{ m.t("msg.regenerate") }</button>
+                }
+                if client && props.link.is_some() {
+                    <label class="cf-check">
+                        <input type="checkbox" checked={s.message_link} data-testid="add-link"
+                               onchange={props.on_action.reform(|e: Event| Action::MessageLink(e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked())))} />
+                        { m.t("msg.add_link") }
+                    </label>
+                }
+            </div>
+            <p class="cf-small" role="status" data-testid="draft-status">{ status }</p>
+        </section>
+    }
+}
+
+fn brief_form(m: &Messages, s: &AppState, on_action: &Callback<Action>) -> Html {
+    let field = |name: &'static str| {
+        let id = format!("brief-{name}");
+        let set = on_action.reform(move |e: InputEvent| {
+            let v = e
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            Action::BriefSet(name, v)
+        });
+        let money = MONEY_FIELDS.contains(&name);
+        let label = if money {
+            format!(
+                "{} ({})",
+                m.t(&format!("msg.field.{name}")),
+                s.calc.currency
+            )
+        } else {
+            m.t(&format!("msg.field.{name}"))
+        };
+        let placeholder = match name {
+            "business" | "goal" => m.t(&format!("msg.placeholder.{name}")),
+            _ => String::new(),
+        };
+        html! {
+            <div class="cf-field">
+                <label for={id.clone()}>{ label }</label>
+                <input id={id} type="text" value={s.brief.get(name).to_string()} oninput={set} placeholder={placeholder}
+                       inputmode={if money || name == "conversion" { "decimal" } else { "text" }} autocomplete="off" />
+            </div>
+        }
+    };
+    let stage = on_action.reform(|e: Event| {
+        let v = e
+            .target_dyn_into::<HtmlSelectElement>()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        Action::BriefSet("stage", v)
+    });
+    html! {
+        <div class="cf-calc-grid cf-brief" data-testid="brief">
+            { for FIELDS.iter().filter(|f| **f != "stage").take(1).map(|f| field(f)) }
+            <div class="cf-field">
+                <label for="brief-stage">{ m.t("msg.field.stage") }</label>
+                <select id="brief-stage" onchange={stage}>
+                    { for ["", "running", "opening"].iter().map(|v| html! {
+                        <option value={*v} selected={s.brief.stage == *v}>{ m.t(&format!("msg.stage_option.{}", if v.is_empty() { "none" } else { v })) }</option>
+                    }) }
+                </select>
+            </div>
+            { for FIELDS.iter().filter(|f| **f != "stage").skip(1).map(|f| field(f)) }
+        </div>
+    }
+}

@@ -1,0 +1,182 @@
+//! The first message and the reply draft, composed in every language from persona answers.
+
+use client_fit::i18n::{self, pack_from_catalog, Lang, Messages};
+use client_fit::quiz::first_message::{client_message, specialist_reply, Brief};
+use client_fit::quiz::money::{Currency, Money};
+use client_fit::quiz::{bank, evaluate, Audience, Band};
+
+mod common;
+use common::{best_answers, with};
+
+fn messages(lang: Lang) -> std::rc::Rc<Messages> {
+    if lang != Lang::En {
+        let json = std::fs::read_to_string(format!("content/{}", lang.catalog_path())).unwrap();
+        i18n::register(
+            lang,
+            pack_from_catalog(lang, &json).expect("complete catalog"),
+        );
+    }
+    i18n::messages(lang)
+}
+
+fn full_brief() -> Brief {
+    let mut b = Brief::default();
+    for (f, v) in [
+        ("business", "handmade candles, online shop"),
+        ("stage", "running"),
+        ("goal", "40 orders a month by June"),
+        ("cost_per_lead", "350"),
+        ("conversion", "2,5"),
+        ("avg_order", "4 900"),
+        ("budget", "60000"),
+        ("decision_time", "about a week"),
+        ("contact", "Anna"),
+        ("channel", "Telegram, 10–18"),
+    ] {
+        b.set(f, v);
+    }
+    b
+}
+
+#[test]
+fn every_known_number_appears_in_the_readers_format_in_every_language() {
+    for lang in Lang::ALL {
+        let m = messages(lang);
+        let style = lang.number_style();
+        let text = |id: &str| m.t(id);
+        let msg = client_message(
+            &text,
+            &full_brief(),
+            &best_answers(),
+            Currency::Eur,
+            style,
+            Some("https://cf.example/#r=X"),
+        );
+        for amount in [350, 4900, 60000] {
+            let shown = Currency::Eur.format(Money::major(amount), style);
+            assert!(msg.contains(&shown), "{lang:?}: {shown} missing in\n{msg}");
+        }
+        let pct = if style.percent_space {
+            format!("2{}5\u{a0}%", style.decimal)
+        } else {
+            "2.5%".into()
+        };
+        assert!(msg.contains(&pct), "{lang:?}: {pct} missing in\n{msg}");
+        for typed in [
+            "handmade candles, online shop",
+            "40 orders a month by June",
+            "about a week",
+            "Anna",
+            "Telegram, 10–18",
+        ] {
+            assert!(msg.contains(typed), "{lang:?}: {typed}");
+        }
+        assert!(
+            !msg.contains(m.t("msg.unknown_value").as_str()),
+            "{lang:?}: nothing is unknown"
+        );
+        assert!(
+            msg.contains(&m.t("msg.terms.prepay_full")),
+            "{lang:?}: the prepayment the answers accept"
+        );
+        assert!(
+            msg.ends_with("https://cf.example/#r=X") || msg.contains("https://cf.example/#r=X")
+        );
+        assert!(
+            !msg.contains('{') && !msg.contains('}'),
+            "{lang:?}: a placeholder left in\n{msg}"
+        );
+    }
+}
+
+#[test]
+fn unknown_numbers_are_said_to_be_unknown_never_invented() {
+    for lang in Lang::ALL {
+        let m = messages(lang);
+        let text = |id: &str| m.t(id);
+        let mut b = Brief::default();
+        b.set("business", "bakery");
+        b.set("conversion", "not sure"); // not a number: unknown, not guessed
+        let answers = with(&[("money_prepay", "never"), ("inv_contract", "verbal")]);
+        let msg = client_message(
+            &text,
+            &b,
+            &answers,
+            Currency::Rub,
+            lang.number_style(),
+            None,
+        );
+        let unknown = m.t("msg.unknown_value");
+        assert_eq!(
+            msg.matches(unknown.as_str()).count(),
+            4,
+            "{lang:?}: four facts unknown\n{msg}"
+        );
+        assert!(msg.contains(&m.t("msg.budget_unknown")), "{lang:?}");
+        assert!(
+            msg.contains(&m.t("msg.help_is_fine")),
+            "{lang:?}: asking for help is fine"
+        );
+        assert!(msg.contains(&m.t("msg.goal_unknown")), "{lang:?}");
+        assert!(
+            !msg.chars().any(|c| c.is_ascii_digit()),
+            "{lang:?}: no number was invented\n{msg}"
+        );
+        assert!(
+            !msg.contains(&m.t("msg.terms.prepay_full"))
+                && !msg.contains(&m.t("msg.terms.contract"))
+        );
+        assert!(!msg.contains('{'), "{lang:?}");
+    }
+}
+
+#[test]
+fn the_reply_draft_matches_the_verdict_in_every_language() {
+    let partner = evaluate(bank(), Audience::Specialist, &best_answers());
+    let workable = evaluate(
+        bank(),
+        Audience::Specialist,
+        &with(&[
+            ("data_conversion", "no"),
+            ("data_costs", "no"),
+            ("data_ltv", "no"),
+            ("data_decision", "no"),
+            ("data_history", "blind"),
+        ]),
+    );
+    let high_risk = evaluate(
+        bank(),
+        Audience::Specialist,
+        &with(&[("money_prepay", "never"), ("comm_reply", "night")]),
+    );
+    assert_eq!(
+        (partner.band, high_risk.band),
+        (Band::Partner, Band::HighRisk)
+    );
+    for lang in Lang::ALL {
+        let m = messages(lang);
+        let text = |id: &str| m.t(id);
+        let reply = specialist_reply(&text, &partner);
+        assert!(
+            reply.contains(&m.t("reply.partner.steps"))
+                && reply.contains(&m.t("fee.short.percentage")),
+            "{lang:?}"
+        );
+        let reply = specialist_reply(&text, &high_risk);
+        assert!(
+            reply.contains(&m.t("reply.high_risk.offer")),
+            "{lang:?}: a paid consultation instead of free advice"
+        );
+        assert!(!reply.contains(&m.t("reply.partner.steps")));
+        if workable.band == Band::Workable {
+            let reply = specialist_reply(&text, &workable);
+            assert!(
+                reply.contains(&m.t("reply.workable.conditions")),
+                "{lang:?}"
+            );
+        }
+        for r in [&partner, &workable, &high_risk] {
+            assert!(!specialist_reply(&text, r).contains('{'), "{lang:?}");
+        }
+    }
+}
