@@ -238,6 +238,26 @@ pub fn current() -> Lang {
     CURRENT.with(|c| *c.borrow())
 }
 
+/// The UI strings of the language on screen without any chance of panicking (for the crash
+/// screen, which runs while something else may hold the registry): `None` if it is busy.
+pub fn try_current_messages() -> Option<Rc<Messages>> {
+    let lang = CURRENT
+        .try_with(|c| c.try_borrow().ok().map(|l| *l))
+        .ok()??;
+    if lang == Lang::En {
+        return Some(Messages::english());
+    }
+    LOADED
+        .try_with(|l| {
+            l.try_borrow().ok().and_then(|l| {
+                l.iter()
+                    .find(|(x, _)| *x == lang)
+                    .map(|(_, p)| p.messages.clone())
+            })
+        })
+        .ok()?
+}
+
 /// The UI strings of `lang`, English when it is not loaded.
 pub fn messages(lang: Lang) -> Rc<Messages> {
     LOADED

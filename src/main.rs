@@ -6,13 +6,23 @@ fn main() {
 
     use client_fit::config::{Config, QuizChoice};
     use client_fit::i18n::{self, Lang};
-    use client_fit::platform::{embed, lang, storage, url};
+    use client_fit::platform::{crash, embed, lang, storage, url};
     use client_fit::quiz::money::PlanInput;
     use client_fit::quiz::share;
     use client_fit::ui::app::AppProps;
     use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
 
-    let (config, warnings) = Config::from_query(&url::current_search().unwrap_or_default());
+    let search = url::current_search().unwrap_or_default();
+    if search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == crash::RESET_PARAM)
+    {
+        // "Start over" from the crash screen: saved answers go aside, the app opens clean.
+        storage::set_all_aside();
+        let _ = url::replace_search("");
+    }
+    let (config, warnings) = Config::from_query(&search);
     for w in &warnings {
         embed::warn(&format!(
             "Client Fit: the `{}` parameter {}; it was ignored.",
@@ -87,6 +97,7 @@ fn mount(props: client_fit::ui::app::AppProps) {
         }
         None => yew::Renderer::<App>::with_props(props).render(),
     };
+    client_fit::platform::crash::install();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

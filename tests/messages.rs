@@ -13,7 +13,9 @@ fn literal_ids() -> Vec<String> {
     let files = std::fs::read_dir("src/ui")
         .unwrap()
         .map(|e| e.unwrap().path())
-        .chain([std::path::PathBuf::from("src/quiz/first_message.rs")]);
+        .chain(
+            ["src/quiz/first_message.rs", "src/platform/crash.rs"].map(std::path::PathBuf::from),
+        );
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();
         for (i, piece) in text.split('"').enumerate() {
@@ -76,6 +78,7 @@ fn used_ids() -> Vec<String> {
             "compare.fee.met_by",
             "share.send_title",
             "compare.with_opened",
+            "crash.link",
         ] {
             ids.push(format!("{prefix}.{}", a.id()));
         }

@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod codec;
+pub mod crash;
 pub mod dom;
 pub mod embed;
 pub mod lang;

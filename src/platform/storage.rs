@@ -143,6 +143,38 @@ pub fn decode_screen(raw: &str) -> Option<Screen> {
     Audience::from_id(raw.trim_matches('"')).map(Screen::Quiz)
 }
 
+/// The raw stored text of `key`, if it can be read.
+pub fn load_text(key: &str) -> Option<String> {
+    load_raw(key).ok().flatten()
+}
+
+/// Every key this app writes, for "Start over" after a crash.
+pub fn all_keys() -> [&'static str; 7] {
+    [
+        progress_key(Audience::Client),
+        progress_key(Audience::Specialist),
+        SCREEN_KEY,
+        CALC_KEY,
+        OPENED_KEY,
+        DRAFTS_KEY,
+        LANG_KEY,
+    ]
+}
+
+/// Moves every saved value aside (to `<key>.before-reset`): the app starts clean, nothing typed is
+/// destroyed. The language choice stays.
+pub fn set_all_aside() {
+    for key in all_keys() {
+        if key == LANG_KEY {
+            continue;
+        }
+        if let Some(raw) = load_text(key) {
+            set_aside_as(key, "before-reset", &raw);
+            remove(key);
+        }
+    }
+}
+
 /// Stores a value already in its stored text form (see `codec`, [`encode_screen`]).
 pub fn save_text(key: &str, text: &str) -> Result<(), StorageError> {
     save(key, text.to_string())
@@ -176,9 +208,19 @@ mod imp {
     }
 
     pub fn set_aside(key: &str, raw: &str) {
+        set_aside_as(key, "unreadable", raw);
+    }
+
+    pub fn set_aside_as(key: &str, why: &str, raw: &str) {
         if let Some(s) = storage() {
             // Best effort: if even this fails there is nowhere safer to keep it.
-            let _ = s.set_item(&format!("{key}.unreadable"), raw);
+            let _ = s.set_item(&format!("{key}.{why}"), raw);
+        }
+    }
+
+    pub fn remove(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
         }
     }
 
@@ -201,9 +243,11 @@ mod imp {
         Err(StorageError::Unavailable)
     }
     pub fn set_aside(_key: &str, _raw: &str) {}
+    pub fn set_aside_as(_key: &str, _why: &str, _raw: &str) {}
+    pub fn remove(_key: &str) {}
     pub fn save(_key: &str, _value: String) -> Result<(), StorageError> {
         Err(StorageError::Unavailable)
     }
 }
 
-use imp::{load_raw, probe, save, set_aside};
+use imp::{load_raw, probe, remove, save, set_aside, set_aside_as};

@@ -87,3 +87,29 @@ pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> Option<super:
         None
     }
 }
+
+/// Replaces the query string (`?…`) in the address bar, keeping path and fragment, without a new
+/// history entry.
+pub fn replace_search(search: &str) -> Result<(), BadLink> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let window = web_sys::window().ok_or(BadLink)?;
+        let location = window.location();
+        let mut url = location.pathname().map_err(|_| BadLink)?;
+        if !search.is_empty() {
+            url.push('?');
+            url.push_str(search.trim_start_matches('?'));
+        }
+        url.push_str(&location.hash().map_err(|_| BadLink)?);
+        window
+            .history()
+            .map_err(|_| BadLink)?
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .map_err(|_| BadLink)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = search;
+        Ok(())
+    }
+}

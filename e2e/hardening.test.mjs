@@ -1,0 +1,93 @@
+// End-to-end hardening: a panic shows a recoverable screen; random walks lose nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, answerAll } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('a panic shows a recoverable screen with the finished result and a clean start over', async () => {
+  const page = await openPage(browser, server.url);
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0);
+  await page.waitForSelector('[data-testid="calculator"]');
+  const saved = await page.evaluate(() => localStorage.getItem('clientfit.v1.client'));
+  // The deliberate panic traps the wasm (the one console error this test expects).
+  await page.evaluate(() => { try { window.wasmBindings.client_fit_crash_test(); } catch (e) { return String(e); } });
+  await page.waitForSelector('[data-testid="crash"]');
+  assert.match(await page.textContent('[data-testid="crash"]'), /Something went wrong.*still saved/s);
+  const link = await page.getAttribute('[data-testid="crash-link-client"]', 'href');
+  assert.match(link, /#r=[A-Za-z0-9_-]+$/);
+  // The result link still opens the same result elsewhere.
+  const other = await openPage(browser, link, { ready: '[data-testid="shared-banner"]' });
+  assert.equal(await other.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  // Start over: a clean app, the old answers kept aside.
+  await page.click('[data-testid="crash-reset"]');
+  await page.waitForSelector('[data-testid="open-client"]');
+  assert.equal(await page.textContent('[data-testid="open-client"]'), 'Start');
+  assert.equal(await page.evaluate(() => localStorage.getItem('clientfit.v1.client.before-reset')), saved);
+  assert.equal(new URL(page.url()).search, '', 'the reset parameter is gone from the address');
+  assert.ok(page.errors.every((e) => /unreachable|crash test|RuntimeError/i.test(e)), page.errors.join('\n'));
+});
+
+/** A small seeded PRNG (mulberry32), so a failing walk can be replayed from its seed. */
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const saved = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).filter((k) => k.startsWith('clientfit.v1.') && !k.includes('.unreadable')).sort().map((k) => [k, localStorage.getItem(k)])));
+
+test('200 random click, keyboard and reload walks: no console error, nothing lost on reload', async () => {
+  const walks = Number(process.env.WALKS ?? 200);
+  const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url);
+  await page.waitForSelector('#client-fit main');
+  const clickable = 'main button:not([disabled]), main label.cf-option, main select, [data-testid="lang"], main summary, main input[type="checkbox"]';
+  for (let walk = 0; walk < walks; walk++) {
+    const random = rng(1000 + walk);
+    const pick = (n) => Math.floor(random() * n);
+    if (walk % 25 === 0) {
+      // A fresh start now and then, so walks also cover first visits.
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(server.url);
+      await page.waitForSelector('#client-fit main');
+    }
+    for (let step = 0; step < 12; step++) {
+      const roll = random();
+      if (roll < 0.08) {
+        const before = await saved(page);
+        await page.reload();
+        await page.waitForSelector('#client-fit main');
+        assert.deepEqual(await saved(page), before, `walk ${walk} step ${step}: a reload changed saved state`);
+      } else if (roll < 0.25) {
+        await page.keyboard.press(['Tab', 'Enter', 'ArrowDown', 'ArrowUp', 'Space', 'Escape'][pick(6)]);
+      } else {
+        const targets = page.locator(clickable);
+        const n = await targets.count();
+        if (n === 0) continue;
+        const target = targets.nth(pick(n));
+        const tag = await target.evaluate((e) => e.tagName).catch(() => null);
+        if (tag === 'SELECT') {
+          const values = await target.evaluate((s) => [...s.options].map((o) => o.value));
+          await target.selectOption(values[pick(values.length)]).catch(() => {});
+        } else {
+          await target.click({ timeout: 2000 }).catch(() => {});
+        }
+      }
+      await page.waitForTimeout(10);
+    }
+    assert.deepEqual(errors, [], `walk ${walk} (seed ${1000 + walk})`);
+  }
+  await context.close();
+});

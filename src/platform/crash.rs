@@ -1,0 +1,122 @@
+//! When something panics, the widget is replaced by a small static screen instead of freezing:
+//! what happened, that the answers are still saved, a link to the result when the quiz was
+//! finished, and "Start over" / "Reload". The wasm instance is not trusted after a panic, so the
+//! screen is plain HTML with plain links (no handlers) on a fresh element.
+
+use crate::i18n::Messages;
+use crate::quiz::Audience;
+
+/// The address parameter "Start over" uses: saved answers are set aside, then the app starts clean.
+pub const RESET_PARAM: &str = "reset=1";
+
+/// Installs the panic hook. Call it after mounting: Yew installs its own hook (which logs the
+/// panic to the console) when it renders; ours keeps that and then shows the crash screen.
+pub fn install() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let log = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            log(info);
+            show();
+        }));
+    }
+}
+
+/// Replaces the widget with the crash screen. Best effort at every step: this runs while the app
+/// is failing, so nothing here may panic.
+pub fn show() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(old) = document
+            .get_element_by_id("client-fit")
+            .or_else(|| document.body().map(Into::into))
+        else {
+            return;
+        };
+        let Ok(fresh) = document.create_element("div") else {
+            return;
+        };
+        fresh.set_id("client-fit");
+        fresh.set_inner_html(&screen_html(&live::messages(), &live::finished_links()));
+        let _ = old.replace_with_with_node_1(&fresh);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod live {
+    use crate::i18n::{self, Messages};
+    use crate::platform::{codec, storage, url};
+    use crate::quiz::{bank, share, Audience};
+
+    /// The messages of the language on screen, if they can be had without risk; English otherwise.
+    pub fn messages() -> std::rc::Rc<Messages> {
+        std::panic::catch_unwind(|| i18n::messages(i18n::current()))
+            .unwrap_or_else(|_| Messages::english())
+    }
+
+    /// Share links of finished quizzes, from what storage holds (the app's state may be broken).
+    pub fn finished_links() -> Vec<(Audience, String)> {
+        let Some(base) = url::page_address() else {
+            return Vec::new();
+        };
+        Audience::ALL
+            .into_iter()
+            .filter_map(|a| {
+                let raw = storage::load_text(storage::progress_key(a))?;
+                let progress = codec::decode_progress(codec::unquote(&raw).ok()?).ok()?;
+                if !progress.finished(bank(), a) {
+                    return None;
+                }
+                let token = share::encode(bank(), a, &progress.answers)?;
+                Some((a, format!("{base}#{}", share::fragment(&[token]))))
+            })
+            .collect()
+    }
+}
+
+/// The crash screen's markup. Every text is escaped; links are built here, never taken from input.
+/// (Attributes are single-quoted.)
+pub fn screen_html(m: &Messages, links: &[(Audience, String)]) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\'', "&#39;")
+            .replace('\u{22}', "&quot;")
+    };
+    let mut out = String::from("<main class='cf-crash' role='alert' data-testid='crash'><h1>");
+    out.push_str(&esc(&m.t("crash.title")));
+    out.push_str("</h1><p>");
+    out.push_str(&esc(&m.t("crash.saved")));
+    out.push_str("</p>");
+    for (a, link) in links {
+        out.push_str(&format!(
+            "<p><a href='{}' data-testid='crash-link-{}'>{}</a></p>",
+            esc(link),
+            a.id(),
+            esc(&m.t(&format!("crash.link.{}", a.id())))
+        ));
+    }
+    out.push_str("<p class='cf-row'><a class='cf-primary cf-button-link' href='?' data-testid='crash-reload'>");
+    out.push_str(&esc(&m.t("crash.reload")));
+    out.push_str("</a> <a class='cf-secondary cf-button-link' href='?");
+    out.push_str(RESET_PARAM);
+    out.push_str("' data-testid='crash-reset'>");
+    out.push_str(&esc(&m.t("crash.start_over")));
+    out.push_str("</a></p><p class='cf-small cf-muted'>");
+    out.push_str(&esc(&m.t("crash.start_over_note")));
+    out.push_str("</p></main>");
+    out
+}
+
+/// A deliberate panic, callable from the browser console or a test as
+/// `window.wasmBindings.client_fit_crash_test()`: it proves the crash screen works. No address,
+/// storage or message reaches it.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn client_fit_crash_test() {
+    panic!("crash test");
+}
