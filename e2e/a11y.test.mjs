@@ -24,7 +24,8 @@ async function axe(page, screen) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no axe violations on any screen (${colorScheme} theme)`, async () => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 900 } });
+    // The test injects axe-core as an inline script: only the test bypasses the page's CSP.
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1000, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForSelector('[data-testid="open-client"]');

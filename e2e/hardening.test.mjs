@@ -41,6 +41,16 @@ function rng(seed) {
   };
 }
 
+const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+async function settle(page) {
+  for (let i = 0; i < 20; i++) {
+    const a = await saved(page);
+    await frame(page);
+    await frame(page);
+    if (JSON.stringify(a) === JSON.stringify(await saved(page))) return;
+  }
+}
+
 const saved = (page) => page.evaluate(() => Object.fromEntries(
   Object.keys(localStorage).filter((k) => k.startsWith('clientfit.v1.') && !k.includes('.unreadable')).sort().map((k) => [k, localStorage.getItem(k)])));
 
@@ -66,6 +76,9 @@ test('200 random click, keyboard and reload walks: no console error, nothing los
     for (let step = 0; step < 12; step++) {
       const roll = random();
       if (roll < 0.08) {
+        // Let the last action's render and save finish first (Yew renders and saves after the
+        // event; on a loaded box that can take more than a frame).
+        await settle(page);
         const before = await saved(page);
         await page.reload();
         await page.waitForSelector('#client-fit main');
@@ -90,4 +103,30 @@ test('200 random click, keyboard and reload walks: no console error, nothing los
     assert.deepEqual(errors, [], `walk ${walk} (seed ${1000 + walk})`);
   }
   await context.close();
+});
+
+test('a strict CSP holds: both quizzes complete with no request off the page origin and no violation', async () => {
+  const page = await openPage(browser, server.url);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.match(csp, /style-src 'self'(;|$)/);
+  const origin = new URL(server.url).origin;
+  const offOrigin = [];
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) offOrigin.push(r.url()); });
+  const violations = [];
+  await page.exposeFunction('reportViolation', (v) => violations.push(v));
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  for (const side of ['client', 'specialist']) {
+    await page.click(`[data-testid="open-${side}"]`);
+    await answerAll(page, (s) => s % 3);
+    await page.waitForSelector('[data-testid="calculator"]');
+    await page.selectOption('[data-testid="lang"]', side === 'client' ? 'fi' : 'en');
+    await page.waitForFunction((l) => document.documentElement.lang === l, side === 'client' ? 'fi' : 'en');
+    await page.click('.cf-nav .cf-secondary:nth-child(2)'); // home
+    await page.waitForSelector('[data-testid="open-client"]');
+  }
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
 });

@@ -79,7 +79,10 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
             </header>
             <div class="cf-progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()}
                  aria-valuenow={step.to_string()} aria-label={m.t("quiz.progress")}>
-                <div class="cf-progress-fill" style={format!("width:{percent}%")}></div>
+                // An SVG width, not an inline style: the page's CSP allows no inline styles.
+                <svg class="cf-progress-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                    <rect class="cf-progress-fill" width={percent.to_string()} height="8" />
+                </svg>
             </div>
             <p class="cf-count" data-testid="count" aria-live="polite">{ m.f("quiz.count", &[("n", &(step + 1).to_string()), ("total", &total.to_string())]) }</p>
             <form class="cf-question" onsubmit={onsubmit} data-name={format!("q{}", step + 1)}>
