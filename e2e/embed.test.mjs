@@ -142,3 +142,22 @@ test('hostile parameters are inert: no script runs, no forbidden link, no inject
     assert.deepEqual(p.errors, []);
   }
 });
+
+test('the plain iframe snippet from the README works with exactly its sandbox and allow attributes', async () => {
+  const readme = await (await import('node:fs/promises')).readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const snippet = /```html\n(<iframe[\s\S]*?<\/iframe>)\n```/.exec(readme)[1];
+  const html = snippet.replace(/src="[^"]*"/, `src="${server.url}?quiz=client&agency=Acme%20Digital"`);
+  // Hosted on a page of the test server (Chromium blocks a blank page from framing a loopback one).
+  const page = await hostPage(server.url + 'embed-demo.html');
+  await page.evaluate((markup) => { document.body.innerHTML = markup; }, html);
+  const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frame.waitForSelector('[role="radiogroup"]');
+  await answerAll(frame, () => 0);
+  await frame.waitForSelector('[data-testid="calculator"]');
+  // Storage works inside the sandbox (allow-same-origin): progress was saved, no storage notice.
+  assert.ok(await frame.evaluate(() => localStorage.getItem('clientfit.v1.client')));
+  assert.equal(await frame.locator('[data-testid="notice"]').count(), 0);
+  // Without the loader the frame keeps its own height and scrolls inside, as documented.
+  assert.equal(await page.$eval('iframe', (f) => f.getBoundingClientRect().height), 760);
+  assert.deepEqual(page.errors, []);
+});
