@@ -115,6 +115,15 @@ fn percent(raw: &str, style: NumberStyle) -> Option<String> {
     Some(out)
 }
 
+/// The catalog text `id` with each `{name}` replaced by its value.
+fn fill(text: &dyn Fn(&str) -> String, id: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text(id);
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 /// Composes the client's first message. `text(id)` gives the catalog's wording; `link` is the
 /// share link to append, if the client wants it.
 pub fn client_message(
@@ -125,13 +134,7 @@ pub fn client_message(
     style: NumberStyle,
     link: Option<&str>,
 ) -> String {
-    let fill = |id: &str, args: &[(&str, &str)]| {
-        let mut out = text(id);
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    };
+    let fill = |id: &str, args: &[(&str, &str)]| fill(text, id, args);
     let plain = |s: &str| s.trim().to_string();
     let mut parts: Vec<String> = Vec::new();
 
@@ -231,13 +234,6 @@ pub fn client_message(
 
 /// The specialist's reply draft for a prospect with this evaluation.
 pub fn specialist_reply(text: &dyn Fn(&str) -> String, eval: &Evaluation) -> String {
-    let fill = |id: &str, args: &[(&str, &str)]| {
-        let mut out = text(id);
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
-    };
     let model = text(match eval.fee.model {
         FeeModel::PrepaidFixed => "fee.short.prepaid_fixed",
         FeeModel::FixedPlusBonus => "fee.short.fixed_bonus",
@@ -263,7 +259,7 @@ pub fn specialist_reply(text: &dyn Fn(&str) -> String, eval: &Evaluation) -> Str
         ],
     };
     ids.iter()
-        .map(|id| fill(id, &[("model", &model)]))
+        .map(|id| fill(text, id, &[("model", &model)]))
         .collect::<Vec<_>>()
         .join("\n\n")
 }

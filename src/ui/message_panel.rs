@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::share_panel::copy_status;
 use super::state::{Action, AppState};
 use super::use_messages;
 use crate::i18n::Messages;
@@ -70,11 +71,7 @@ pub fn MessagePanel(props: &MessagePanelProps) -> Html {
             });
         })
     };
-    let status = match *outcome {
-        Some(CopyOutcome::Copied) => m.t("share.copied"),
-        Some(CopyOutcome::Selected) => m.t("share.selected"),
-        None => String::new(),
-    };
+    let status = copy_status(&m, *outcome);
     let (title, intro) = if client {
         ("msg.title", "msg.intro")
     } else {

@@ -39,11 +39,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             input.select();
         }
     });
-    let status = match *outcome {
-        Some(CopyOutcome::Copied) => m.t("share.copied"),
-        Some(CopyOutcome::Selected) => m.t("share.selected"),
-        None => String::new(),
-    };
+    let status = copy_status(&m, *outcome);
     html! {
         <div class="cf-share" data-testid="share">
             <label for="cf-share-link">{ m.t(props.label) }</label>
@@ -58,5 +54,14 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             <p class="cf-small" role="status" data-testid="copy-status">{ status }</p>
             <p class="cf-small cf-muted">{ m.t("share.private") }</p>
         </div>
+    }
+}
+
+/// What a copy button says afterwards (also used by the message panel).
+pub fn copy_status(m: &crate::i18n::Messages, outcome: Option<CopyOutcome>) -> String {
+    match outcome {
+        Some(CopyOutcome::Copied) => m.t("share.copied"),
+        Some(CopyOutcome::Selected) => m.t("share.selected"),
+        None => String::new(),
     }
 }
