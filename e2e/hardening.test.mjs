@@ -130,3 +130,45 @@ test('a strict CSP holds: both quizzes complete with no request off the page ori
   assert.deepEqual(violations, []);
   assert.deepEqual(page.errors, []);
 });
+
+test('progress saved by the previous schema version migrates; a newer one is kept aside with a reset', async () => {
+  // An init script is sent as source text, so the values travel inside it.
+  const seed = (values) => `if (!sessionStorage.getItem('seeded')) {
+    sessionStorage.setItem('seeded', '1');
+    for (const [k, v] of Object.entries(${JSON.stringify(values)})) localStorage.setItem(k, v);
+  }`;
+  // Version 1 stored the screen's index: it opens at the same question with the same answers.
+  const page = await openPage(browser, server.url, {
+    init: seed({ 'clientfit.v1.client': '"p1;2;goals_numbers=yes&goals_success=mostly"', 'clientfit.v1.screen': '"client"' }),
+    ready: '[data-testid="count"]',
+  });
+  assert.match(await page.textContent('[data-testid="count"]'), /^3 of /);
+  assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'a migration is not a problem');
+  await page.locator('[role="radiogroup"] label').first().click();
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForFunction(() => /^p2;data_conversion;/.test(JSON.parse(localStorage.getItem('clientfit.v1.client'))));
+  assert.match(await page.evaluate(() => localStorage.getItem('clientfit.v1.client')), /goals_success=mostly/);
+  assert.deepEqual(page.errors, []);
+
+  // A value from a later version is never overwritten in place without a copy, and is told apart.
+  const future = '"p7;somewhere;new_question=new_option"';
+  const later = await openPage(browser, server.url, {
+    init: seed({ 'clientfit.v1.client': future, 'clientfit.v1.calc': '"c1;fixed_min=777"' }),
+    ready: '[data-testid="notice"]',
+  });
+  assert.match(await later.textContent('[data-testid="notice"]'), /newer version/);
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.newer')), future);
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.unreadable')), null);
+  // "Start over" sets everything else aside too and starts clean.
+  await later.click('[data-testid="notice-reset"]');
+  await later.waitForFunction(() => !document.querySelector('[data-testid="notice"]'));
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.calc.before-reset')), '"c1;fixed_min=777"');
+  await later.waitForFunction(() => !/fixed_min=777/.test(localStorage.getItem('clientfit.v1.calc') ?? ''));
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.newer')), future, 'still kept');
+  await later.click('[data-testid="open-client"]');
+  assert.match(await later.textContent('[data-testid="count"]'), /^1 of /);
+  await later.reload();
+  await later.waitForSelector('[role="radiogroup"], [data-testid^="open-"]');
+  assert.equal(await later.locator('[data-testid="notice"]').count(), 0, 'nothing unreadable is left');
+  assert.deepEqual(later.errors, []);
+});

@@ -135,7 +135,8 @@ fn stored_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
             step: rng.below(40),
             answers: random_answers(rng, who),
         };
-        seeds.push(format!("\"{}\"", encode_progress(&p)).into_bytes());
+        seeds.push(format!("\"{}\"", encode_progress(&p, bank(), who)).into_bytes());
+        seeds.push(format!("\"p1;{};\"", p.step).into_bytes());
     }
     seeds
 }

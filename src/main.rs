@@ -13,14 +13,11 @@ fn main() {
     use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
 
     let search = url::current_search().unwrap_or_default();
-    if search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p == crash::RESET_PARAM)
-    {
-        // "Start over" from the crash screen: saved answers go aside, the app opens clean.
+    if crash::asks_reset(&search) {
+        // "Start over" from the crash screen: saved answers go aside, the app opens clean; the
+        // flag leaves the address (a reload must not reset again), the rest of the query stays.
         storage::set_all_aside();
-        let _ = url::replace_search("");
+        let _ = url::replace_search(&crash::without_reset(&search));
     }
     let (config, warnings) = Config::from_query(&search);
     for w in &warnings {

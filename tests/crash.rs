@@ -1,7 +1,7 @@
 //! The crash screen's markup: escaped text, links built by the app, a way back in.
 
 use client_fit::i18n::Messages;
-use client_fit::platform::crash::{screen_html, RESET_PARAM};
+use client_fit::platform::crash::{asks_reset, screen_html, without_reset, RESET_PARAM};
 use client_fit::quiz::Audience;
 
 #[test]
@@ -13,6 +13,7 @@ fn the_crash_screen_offers_reload_start_over_and_finished_results() {
             Audience::Client,
             "https://cf.example/?a=1&b='x'#r=AB".to_string(),
         )],
+        "",
     );
     assert!(html.contains("role='alert'"));
     assert!(html.contains(&m.t("crash.title")));
@@ -25,4 +26,33 @@ fn the_crash_screen_offers_reload_start_over_and_finished_results() {
     );
     assert!(html.contains("data-testid='crash-link-client'"));
     assert!(!html.contains("crash-link-specialist"));
+}
+
+#[test]
+fn reload_and_start_over_keep_the_embedding_parameters() {
+    let m = Messages::english();
+    let search = without_reset("?quiz=client&reset=1&accent=%23ff0000&reset=1");
+    assert_eq!(search, "?quiz=client&accent=%23ff0000");
+    assert!(!asks_reset(&search));
+    assert!(asks_reset("?lang=fi&reset=1"));
+    assert!(!asks_reset("?reset=10&xreset=1"));
+    assert_eq!(without_reset("?reset=1"), "");
+    assert_eq!(without_reset(""), "");
+    let html = screen_html(&m, &[], &search);
+    assert!(
+        html.contains("href='?quiz=client&amp;accent=%23ff0000'"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!(
+            "href='?quiz=client&amp;accent=%23ff0000&amp;{RESET_PARAM}'"
+        )),
+        "{html}"
+    );
+    // A hostile query cannot leave the attribute.
+    let html = screen_html(&m, &[], &without_reset("?x='><script>"));
+    assert!(
+        !html.contains("<script>") && html.contains("&#39;&gt;&lt;script&gt;"),
+        "{html}"
+    );
 }

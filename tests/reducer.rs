@@ -176,3 +176,44 @@ fn a_complete_restored_quiz_opens_on_its_result_even_with_temperament_skipped() 
     );
     assert_eq!(s.screen, Screen::Result(Audience::Specialist));
 }
+
+#[test]
+fn reset_all_clears_everything_but_the_language_and_the_embedding() {
+    use client_fit::config::Config;
+    use client_fit::i18n::Lang;
+    use std::rc::Rc;
+    let mut s = answer_all(Audience::Client);
+    s = run(
+        s,
+        [
+            Action::Open(Audience::Specialist),
+            Action::Choose("yes".into()),
+            Action::CalcSet(Field::FixedMin, "12345".into()),
+            Action::BriefSet("business", "Bakery".into()),
+            Action::Notify(Notice::SavedByNewerVersion),
+        ],
+    );
+    s.lang = Lang::Fi;
+    let (config, _) = Config::from_query("?currency=eur&agency=Acme");
+    s.config = Rc::new(config);
+    assert!(!s.client.answers.is_empty() && !s.specialist.answers.is_empty());
+
+    let fresh = reduce(&s, Action::ResetAll);
+    assert_eq!(fresh.screen, Screen::Start);
+    assert_eq!(fresh.client, Progress::default());
+    assert_eq!(fresh.specialist, Progress::default());
+    assert_eq!(fresh.calc.fixed_min, AppState::default().calc.fixed_min);
+    assert_eq!(
+        fresh.calc.currency, "EUR",
+        "the agency's currency stays the default"
+    );
+    assert!(fresh.brief.get("business").is_empty());
+    assert_eq!(fresh.notice, None);
+    assert_eq!(fresh.lang, Lang::Fi);
+    assert_eq!(fresh.config, s.config);
+    // Storage trouble was told already: the fresh start does not nag again.
+    assert_eq!(
+        reduce(&fresh, Action::Notify(Notice::SaveFailed)).notice,
+        None
+    );
+}

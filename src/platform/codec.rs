@@ -5,42 +5,81 @@
 //! value contains only `[A-Za-z0-9_.~-]`, `%`, `;`, `=` and `&`, which also makes it a JSON string
 //! with no escapes: gloo-storage stores it as `"…"` and [`unquote`] reads that back.
 //!
-//! - progress: `p1;<step>;<question>=<option>&…`
+//! Each value starts with its schema version (`p2;`, `c1;`, `b1;`). An older version is migrated
+//! on reading; a newer one ([`written_by_newer`]) is left for the caller to set aside.
+//!
+//! - progress: `p2;<question on screen, or ~done>;<question>=<option>&…` (v1 stored the screen's
+//!   index, `p1;<step>;…`, which pointed elsewhere once content gained or reordered questions)
 //! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default)
 
 use crate::quiz::first_message::{Brief, FIELDS};
 use crate::quiz::money::PlanInput;
-use crate::quiz::Answers;
-use crate::ui::state::Progress;
+use crate::quiz::{Answers, Audience, Bank};
+use crate::ui::state::{item_at, Progress};
+
+/// The schema each value is written in now.
+pub const PROGRESS_VERSION: u32 = 2;
+pub const PLAN_VERSION: u32 = 1;
+pub const DRAFTS_VERSION: u32 = 1;
+
+/// Where a finished quiz's progress points.
+const DONE: &str = "~done";
 
 /// The stored text is not something this app wrote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unreadable;
 
-pub fn encode_progress(p: &Progress) -> String {
+pub fn encode_progress(p: &Progress, bank: &Bank, audience: Audience) -> String {
     let answers = p
         .answers
         .iter()
         .map(|(q, a)| format!("{}={}", escape(q), escape(a)))
         .collect::<Vec<_>>()
         .join("&");
-    format!("p1;{};{answers}", p.step)
+    let at = item_at(bank, audience, p.step).map_or(DONE, |item| item.id());
+    format!("p2;{};{answers}", escape(at))
 }
 
-pub fn decode_progress(text: &str) -> Result<Progress, Unreadable> {
-    let mut parts = text.splitn(3, ';');
-    if parts.next() != Some("p1") {
-        return Err(Unreadable);
-    }
-    let step = parts
-        .next()
-        .and_then(|s| s.parse::<usize>().ok())
-        .ok_or(Unreadable)?;
+/// Reads progress of any version this build knows; the step is found by question id (v2) or
+/// taken as the index it was (v1). A question that no longer exists resumes at the first gap.
+pub fn decode_progress(
+    text: &str,
+    bank: &Bank,
+    audience: Audience,
+) -> Result<Progress, Unreadable> {
+    let (version, rest) = text.split_once(';').ok_or(Unreadable)?;
+    let (at, answer_text) = rest.split_once(';').ok_or(Unreadable)?;
+    let steps = bank.step_count(audience);
+    let step = match version {
+        "p1" => at.parse::<usize>().map_err(|_| Unreadable)?,
+        "p2" => {
+            let id = unescape(at)?;
+            (0..steps)
+                .find(|&s| item_at(bank, audience, s).is_some_and(|item| item.id() == id))
+                .unwrap_or(steps)
+        }
+        _ => return Err(Unreadable),
+    };
     let mut answers = Answers::new();
-    for (q, a) in pairs(parts.next().ok_or(Unreadable)?)? {
+    for (q, a) in pairs(answer_text)? {
         answers.insert(q, a);
     }
     Ok(Progress { step, answers })
+}
+
+/// The text was written by a later version of this app: a schema this build cannot read, which
+/// must be kept rather than overwritten.
+pub fn written_by_newer(text: &str) -> bool {
+    let head = text.split(';').next().unwrap_or_default();
+    let current = match head.get(..1) {
+        Some("p") => PROGRESS_VERSION,
+        Some("c") => PLAN_VERSION,
+        Some("b") => DRAFTS_VERSION,
+        _ => return false,
+    };
+    head.get(1..)
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n > current)
 }
 
 /// The calculator fields by their stored names, in a fixed order: the one list both directions use.

@@ -9,6 +9,29 @@ use crate::quiz::Audience;
 /// The address parameter "Start over" uses: saved answers are set aside, then the app starts clean.
 pub const RESET_PARAM: &str = "reset=1";
 
+/// The query without the reset flag (`?quiz=client&lang=fi`, or empty): an embedding's parameters
+/// survive a reload and a start over.
+pub fn without_reset(search: &str) -> String {
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && *p != RESET_PARAM)
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
+/// Whether the address asks for a start over.
+pub fn asks_reset(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p == RESET_PARAM)
+}
+
 /// Installs the panic hook. Call it after mounting: Yew installs its own hook (which logs the
 /// panic to the console) when it renders; ours keeps that and then shows the crash screen.
 pub fn install() {
@@ -40,7 +63,12 @@ pub fn show() {
             return;
         };
         fresh.set_id("client-fit");
-        fresh.set_inner_html(&screen_html(&live::messages(), &live::finished_links()));
+        let search = crate::platform::url::current_search().unwrap_or_default();
+        fresh.set_inner_html(&screen_html(
+            &live::messages(),
+            &live::finished_links(),
+            &without_reset(&search),
+        ));
         let _ = old.replace_with_with_node_1(&fresh);
     }
 }
@@ -66,7 +94,8 @@ mod live {
             .into_iter()
             .filter_map(|a| {
                 let raw = storage::load_text(storage::progress_key(a))?;
-                let progress = codec::decode_progress(codec::unquote(&raw).ok()?).ok()?;
+                let progress =
+                    codec::decode_progress(codec::unquote(&raw).ok()?, bank(), a).ok()?;
                 if !progress.finished(bank(), a) {
                     return None;
                 }
@@ -79,7 +108,8 @@ mod live {
 
 /// The crash screen's markup. Every text is escaped; links are built here, never taken from input.
 /// (Attributes are single-quoted.)
-pub fn screen_html(m: &Messages, links: &[(Audience, String)]) -> String {
+/// `search` is the page's query without the reset flag (see [`without_reset`]).
+pub fn screen_html(m: &Messages, links: &[(Audience, String)], search: &str) -> String {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -100,10 +130,18 @@ pub fn screen_html(m: &Messages, links: &[(Audience, String)]) -> String {
             esc(&m.t(&format!("crash.link.{}", a.id())))
         ));
     }
-    out.push_str("<p class='cf-row'><a class='cf-primary cf-button-link' href='?' data-testid='crash-reload'>");
+    // Relative links that only change the query: the embedding's parameters stay.
+    let reload = if search.is_empty() { "?" } else { search };
+    let reset = match search {
+        "" => format!("?{RESET_PARAM}"),
+        s => format!("{s}&{RESET_PARAM}"),
+    };
+    out.push_str("<p class='cf-row'><a class='cf-primary cf-button-link' href='");
+    out.push_str(&esc(reload));
+    out.push_str("' data-testid='crash-reload'>");
     out.push_str(&esc(&m.t("crash.reload")));
-    out.push_str("</a> <a class='cf-secondary cf-button-link' href='?");
-    out.push_str(RESET_PARAM);
+    out.push_str("</a> <a class='cf-secondary cf-button-link' href='");
+    out.push_str(&esc(&reset));
     out.push_str("' data-testid='crash-reset'>");
     out.push_str(&esc(&m.t("crash.start_over")));
     out.push_str("</a></p><p class='cf-small cf-muted'>");

@@ -1,7 +1,8 @@
 //! Saving and restoring progress in localStorage (through gloo-storage).
 //!
-//! Keys are versioned (`clientfit.v1.*`). A value that cannot be read is moved aside to
-//! `<key>.unreadable` rather than deleted, so nothing a person entered is thrown away.
+//! Keys are namespaced (`clientfit.v1.*`) and every value carries its schema version (see
+//! `codec`). A value that cannot be read is copied aside to `<key>.unreadable`, one written by a
+//! newer version of the app to `<key>.newer`, never deleted, so nothing a person entered is lost.
 
 use super::codec::{self, Unreadable};
 
@@ -72,19 +73,19 @@ pub fn restore() -> Restored {
         return restored;
     }
     // Even when writes fail (storage full), what was saved is read: nothing saved is lost.
-    let mut unreadable = false;
-    restored.client = read(
-        progress_key(Audience::Client),
-        codec::decode_progress,
-        &mut unreadable,
-    );
-    restored.specialist = read(
-        progress_key(Audience::Specialist),
-        codec::decode_progress,
-        &mut unreadable,
-    );
-    restored.calc = read(CALC_KEY, codec::decode_plan, &mut unreadable);
-    restored.drafts = read(DRAFTS_KEY, codec::decode_drafts, &mut unreadable);
+    let mut trouble = None;
+    for (a, slot) in [
+        (Audience::Client, &mut restored.client),
+        (Audience::Specialist, &mut restored.specialist),
+    ] {
+        *slot = read(
+            progress_key(a),
+            |text| codec::decode_progress(text, bank(), a),
+            &mut trouble,
+        );
+    }
+    restored.calc = read(CALC_KEY, codec::decode_plan, &mut trouble);
+    restored.drafts = read(DRAFTS_KEY, codec::decode_drafts, &mut trouble);
     restored.screen = load_raw(SCREEN_KEY)
         .ok()
         .flatten()
@@ -100,33 +101,39 @@ pub fn restore() -> Restored {
         .ok()
         .flatten()
         .and_then(|raw| codec::unquote(&raw).ok().map(str::to_string));
-    if unreadable {
-        restored.problem = Some(Notice::SavedDataUnreadable);
+    if trouble.is_some() {
+        restored.problem = trouble;
     } else if access == Access::ReadOnly {
         restored.problem = Some(Notice::SaveFailed);
     }
     restored
 }
 
-/// Reads one saved value; an unreadable one is set aside and reported, never fatal.
+/// Reads one saved value; one that cannot be read is set aside and reported, never fatal. A
+/// value from a newer version is reported as such (it outranks plain damage in `trouble`).
 fn read<T: Default>(
     key: &str,
-    decode: fn(&str) -> Result<T, Unreadable>,
-    unreadable: &mut bool,
+    decode: impl Fn(&str) -> Result<T, Unreadable>,
+    trouble: &mut Option<Notice>,
 ) -> T {
     let raw = match load_raw(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return T::default(),
         Err(_) => {
-            *unreadable = true;
+            trouble.get_or_insert(Notice::SavedDataUnreadable);
             return T::default();
         }
     };
     match codec::unquote(&raw).and_then(decode) {
         Ok(v) => v,
         Err(_) => {
-            set_aside(key, &raw);
-            *unreadable = true;
+            if codec::unquote(&raw).is_ok_and(codec::written_by_newer) {
+                set_aside_as(key, "newer", &raw);
+                *trouble = Some(Notice::SavedByNewerVersion);
+            } else {
+                set_aside_as(key, "unreadable", &raw);
+                trouble.get_or_insert(Notice::SavedDataUnreadable);
+            }
             T::default()
         }
     }
@@ -207,10 +214,6 @@ mod imp {
             .map_err(|_| StorageError::Unreadable)
     }
 
-    pub fn set_aside(key: &str, raw: &str) {
-        set_aside_as(key, "unreadable", raw);
-    }
-
     pub fn set_aside_as(key: &str, why: &str, raw: &str) {
         if let Some(s) = storage() {
             // Best effort: if even this fails there is nowhere safer to keep it.
@@ -242,7 +245,6 @@ mod imp {
     pub fn load_raw(_key: &str) -> Result<Option<String>, StorageError> {
         Err(StorageError::Unavailable)
     }
-    pub fn set_aside(_key: &str, _raw: &str) {}
     pub fn set_aside_as(_key: &str, _why: &str, _raw: &str) {}
     pub fn remove(_key: &str) {}
     pub fn save(_key: &str, _value: String) -> Result<(), StorageError> {
@@ -250,4 +252,4 @@ mod imp {
     }
 }
 
-use imp::{load_raw, probe, remove, save, set_aside, set_aside_as};
+use imp::{load_raw, probe, remove, save, set_aside_as};

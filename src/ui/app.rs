@@ -49,12 +49,12 @@ pub fn App(props: &AppProps) -> Html {
     // type cost the wasm ~2 KB each).
     use_persist(
         storage::progress_key(Audience::Client),
-        codec::encode_progress(&state.client),
+        codec::encode_progress(&state.client, bank(), Audience::Client),
         dispatch.clone(),
     );
     use_persist(
         storage::progress_key(Audience::Specialist),
-        codec::encode_progress(&state.specialist),
+        codec::encode_progress(&state.specialist, bank(), Audience::Specialist),
         dispatch.clone(),
     );
     use_persist(
@@ -130,7 +130,11 @@ pub fn App(props: &AppProps) -> Html {
             <div class="cf-app">
                 <LangSwitcher current={state.lang} on_action={dispatch.clone()} />
                 if let Some(n) = state.notice {
-                    <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} />
+                    <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} on_reset={dispatch.reform(|_| {
+                        // What was saved goes aside first: a clean start destroys nothing.
+                        storage::set_all_aside();
+                        Action::ResetAll
+                    })} />
                 }
                 if let Some(e) = state.link_error {
                     <div class="cf-notice cf-alert" role="alert" data-testid="link-error">

@@ -60,15 +60,15 @@ pub enum StepItem<'a> {
     Temperament(&'a TemperamentQuestion),
 }
 
-impl StepItem<'_> {
-    pub fn id(&self) -> &str {
+impl<'a> StepItem<'a> {
+    pub fn id(self) -> &'a str {
         match self {
             StepItem::Pair(q) => &q.id,
             StepItem::Temperament(t) => &t.id,
         }
     }
 
-    pub fn optional(&self) -> bool {
+    pub fn optional(self) -> bool {
         matches!(self, StepItem::Temperament(_))
     }
 }
@@ -145,6 +145,8 @@ pub enum Notice {
     StorageUnavailable,
     /// Saved progress could not be read; the quiz starts fresh and the old data is kept aside.
     SavedDataUnreadable,
+    /// Saved progress was written by a newer version of the app; it is kept aside, untouched.
+    SavedByNewerVersion,
     /// A save failed (storage full): progress lives in memory from here on.
     SaveFailed,
     /// The chosen language could not be loaded: English is shown.
@@ -152,10 +154,19 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// Saved data was set aside: the notice offers a clean start of everything else.
+    pub fn offers_reset(self) -> bool {
+        matches!(
+            self,
+            Notice::SavedDataUnreadable | Notice::SavedByNewerVersion
+        )
+    }
+
     pub fn message_id(self) -> &'static str {
         match self {
             Notice::StorageUnavailable => "notice.storage_unavailable",
             Notice::SavedDataUnreadable => "notice.saved_unreadable",
+            Notice::SavedByNewerVersion => "notice.saved_newer",
             Notice::SaveFailed => "notice.save_failed",
             Notice::LanguageUnavailable => "notice.lang_unavailable",
         }
@@ -351,6 +362,9 @@ pub enum Action {
     StartOver(Audience),
     /// Storage trouble to tell the person about (once).
     Notify(Notice),
+    /// Clear every answer, the calculator, the drafts and opened links (after the saved copies
+    /// were set aside): the clean start a notice about unreadable data offers.
+    ResetAll,
     DismissNotice,
     /// A calculator field was edited.
     CalcSet(Field, String),
@@ -471,6 +485,22 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             }
         }
         Action::DismissNotice => next.notice = None,
+        Action::ResetAll => {
+            let mut calc = PlanInput::default();
+            if let Some(currency) = state.config.currency {
+                calc.currency = currency.code().to_string();
+            }
+            let mut fresh = AppState::new(
+                Screen::Start,
+                Progress::default(),
+                Progress::default(),
+                calc,
+            );
+            fresh.config = state.config.clone();
+            fresh.lang = state.lang;
+            fresh.notice_seen = true;
+            next = fresh;
+        }
         Action::CalcSet(field, value) => {
             next.calc.set(field, value);
             next.revalidate_calc();
