@@ -1,5 +1,8 @@
 # The two commands of the README. Tool versions: see the header of scripts/tools.sh.
-.PHONY: serve test sizes bench
+.PHONY: serve test sizes bench release
+
+# `make release PUBLIC_PATH=/tools/client-fit/`: dist/ for that path (README "Host it").
+PUBLIC_PATH ?= /
 
 serve:
 	scripts/tools.sh serve
@@ -13,3 +16,6 @@ sizes:
 
 bench:
 	cargo bench --bench evaluate
+
+release:
+	scripts/release.sh "$(PUBLIC_PATH)"

@@ -14,7 +14,7 @@ row() {
 }
 for f in "$dir"/*; do
   [ -f "$f" ] || continue
-  case $(basename "$f") in embed-demo.* | client-fit.js | *.br | *.gz) continue ;; esac
+  case $(basename "$f") in embed-demo.* | client-fit.js | client-fit-loader-*.js | *.br | *.gz) continue ;; esac
   row "$f"
   total=($((total[0] + last[0])) $((total[1] + last[1])) $((total[2] + last[2])))
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: format, lints, native tests (logic, reducer,
-# SSR renders), a bounded fuzz run of the link decoder, the release build, and the browser
-# end-to-end tests in headless Chromium.
+# SSR renders), a bounded fuzz run of the link decoder, the release build (at / and under a
+# subfolder), and the browser end-to-end tests in headless Chromium (the subfolder one via nginx).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,4 +19,7 @@ for target in share_link config stored; do
 done
 step "release build";   trunk build --release
 step "sizes";           scripts/sizes.sh dist
+# The release as an agency hosts it, under a subfolder: e2e/release.test.mjs serves it with nginx.
+step "release build for /tools/client-fit/"
+scripts/release.sh /tools/client-fit/ "$root/target/release-sub"
 step "browser tests";   (cd e2e && npm test)

@@ -9,6 +9,8 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc 1.96
 WEBPKI_ROOTS_FIX=1.0.10        # wasm-bindgen-cli's own lock pins a webpki-roots the registry lacks
+# Debian's nginx and its brotli_static module (the release test; e2e/release.test.mjs reads this path too)
+NGINX_BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
@@ -56,9 +58,10 @@ if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OP
 fi
 
 if [ "${1:-serve}" = test ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null || ! command -v pdftotext >/dev/null; then
-    say "installing Debian chromium, chromium-driver, brotli and poppler-utils (pdftotext for the print test)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli poppler-utils >/dev/null
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null || ! command -v pdftotext >/dev/null \
+    || ! command -v nginx >/dev/null || [ ! -f "$NGINX_BROTLI_MODULE" ]; then
+    say "installing Debian chromium, chromium-driver, brotli, poppler-utils (pdftotext, print test), nginx + brotli_static (release test)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli poppler-utils nginx libnginx-mod-http-brotli-static >/dev/null
   fi
   if [ ! -d "$root/e2e/node_modules/playwright-core" ] || [ ! -d "$root/e2e/node_modules/axe-core" ]; then
     say "installing the e2e driver and axe-core from e2e/package-lock.json"

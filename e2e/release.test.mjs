@@ -1,0 +1,170 @@
+// The release as an agency hosts it: built for /tools/client-fit/ (scripts/release.sh, run by
+// scripts/test.sh into target/release-sub), served by Debian's nginx with the README's
+// deploy/nginx/client-fit.conf, embedded by the README's snippet with Subresource Integrity.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile, symlink, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, answerAll } from './helpers.mjs';
+import { POLICY } from '../scripts/postbuild.mjs';
+
+const PREFIX = '/tools/client-fit/';
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const release = process.env.RELEASE_DIR ?? join(repo, 'target/release-sub');
+const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+
+let nginx, origin, hostOrigin, dir, browser;
+const accessLog = async () => (await readFile(join(dir, 'access.log'), 'utf8')).trim().split('\n').filter(Boolean)
+  .map((line) => { const [method, uri, status, bytes, encoding] = line.split(' '); return { method, uri, status: Number(status), bytes: Number(bytes), encoding }; });
+
+/** A page in a fresh context, not navigated yet, collecting console errors and page crashes. */
+async function blankPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { context, page, errors };
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+before(async () => {
+  await stat(join(release, 'index.html')).catch(() => {
+    throw new Error(`no release in ${release}: run scripts/release.sh ${PREFIX} ${release}`);
+  });
+  dir = await mkdtemp(join(tmpdir(), 'client-fit-nginx-'));
+  await mkdir(join(dir, 'site/tools'), { recursive: true });
+  await symlink(release, join(dir, 'site/tools/client-fit'));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  // The host page is another origin (localhost), as an agency's site embedding a widget hosted
+  // elsewhere would be: the loader needs CORS for its integrity check, the frame frame-ancestors.
+  hostOrigin = `http://localhost:${port}`;
+  // The README's location block, with `root` pointed at this test's site and the embedding site
+  // added to frame-ancestors, as its comment asks.
+  const example = await readFile(join(repo, 'deploy/nginx/client-fit.conf'), 'utf8');
+  const site = example.replace('root /var/www/example;', `root ${dir}/site;`).replace("frame-ancestors 'self'\" always;", `frame-ancestors 'self' ${hostOrigin}" always;`);
+  assert.ok(site.includes(`root ${dir}/site;`) && site.includes(`${hostOrigin}" always;`), 'the example names root /var/www/example and frame-ancestors');
+  await writeFile(join(dir, 'client-fit.conf'), site);
+  const readme = await readFile(join(repo, 'README.md'), 'utf8');
+  const snippet = readme.match(/<!-- sri-snippet -->\s*```html\n([\s\S]*?)```/)?.[1];
+  assert.ok(snippet, 'README has the SRI snippet between its markers');
+  await writeFile(join(dir, 'site/host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head><body><h1>An agency page</h1>\n${snippet.replaceAll('https://YOUR-SITE', origin)}</body></html>`);
+  await writeFile(join(dir, 'nginx.conf'), `
+load_module ${BROTLI};
+daemon off;
+master_process off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events {}
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  log_format cf '$request_method $uri $status $bytes_sent $sent_http_content_encoding';
+  access_log ${dir}/access.log cf;
+  client_body_temp_path ${dir}/tmp-body; proxy_temp_path ${dir}/tmp-proxy; fastcgi_temp_path ${dir}/tmp-fcgi;
+  uwsgi_temp_path ${dir}/tmp-uwsgi; scgi_temp_path ${dir}/tmp-scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir}/site;
+    include ${dir}/client-fit.conf;
+  }
+}
+`);
+  nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((_, fail) => nginx.once('exit', (code) => fail(new Error(`nginx exited (${code}); see ${dir}/error.log`))));
+  for (let i = 0; ; i++) {
+    const up = await Promise.race([fetch(`${origin}/host.html`).then(() => true, () => false), exited]);
+    if (up) break;
+    if (i > 100) throw new Error('nginx did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  nginx?.kill('SIGQUIT');
+});
+
+test('served by nginx under a subfolder: compressed wasm, the policy header, a quiz to the end, a cached reload', async () => {
+  const { context, page, errors } = await blankPage();
+  const responses = new Map();
+  page.on('response', (r) => responses.set(new URL(r.url()).pathname, r));
+
+  const before = (await accessLog()).length;
+  await page.goto(`${origin}${PREFIX}`);
+  await page.waitForSelector('[data-testid="open-client"]');
+  const wasm = [...responses.entries()].find(([path]) => path.endsWith('_bg.wasm'));
+  assert.ok(wasm, 'the wasm was fetched');
+  assert.ok(wasm[0].startsWith(PREFIX), `under the subfolder: ${wasm[0]}`);
+  const wasmHeaders = await wasm[1].allHeaders();
+  assert.equal(wasmHeaders['content-type'], 'application/wasm');
+  assert.match(wasmHeaders['content-encoding'] ?? '', /^(br|gzip)$/, 'served compressed');
+  assert.match(wasmHeaders['cache-control'], /immutable/);
+  const pageHeaders = await responses.get(PREFIX).allHeaders();
+  assert.equal(pageHeaders['cache-control'], 'no-cache');
+  assert.equal(pageHeaders['content-security-policy'], `${POLICY}; frame-ancestors 'self' ${hostOrigin}`, 'the header is the policy index.html carries');
+  assert.equal(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), POLICY);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+
+  await page.click('[data-testid="open-client"]');
+  await answerAll(page, () => 0);
+  assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  const firstVisit = (await accessLog()).slice(before);
+
+  await page.reload();
+  await page.waitForSelector('[data-testid="result"]');
+  const reload = (await accessLog()).slice(before + firstVisit.length);
+  const hashed = (entries) => entries.filter((e) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(e.uri));
+  assert.ok(hashed(firstVisit).length >= 4, `hashed files on the first visit: ${JSON.stringify(firstVisit)}`);
+  assert.deepEqual(hashed(reload), [], 'a reload takes the hashed files from the cache');
+  assert.ok(reload.some((e) => e.uri.startsWith(PREFIX) && [200, 304].includes(e.status)), 'the page itself is revalidated');
+  assert.deepEqual(errors, []);
+  const sum = (entries) => entries.reduce((n, e) => n + e.bytes, 0);
+  console.log(`# transfer (bytes sent by nginx, Chromium's encodings ${[...new Set(firstVisit.map((e) => e.encoding))].join('/')}): ` +
+    `first visit ${sum(firstVisit)} in ${firstVisit.length} requests; reload ${sum(reload)} in ${reload.length}`);
+  for (const e of [...firstVisit, ...reload]) console.log(`#   ${e.status} ${e.uri} ${e.bytes} ${e.encoding}`);
+  await context.close();
+});
+
+test('nginx sends the pre-compressed files: brotli, gzip, or the plain file', async () => {
+  const index = await readFile(join(release, 'index.html'), 'utf8');
+  const wasmPath = index.match(/href="([^"]*_bg\.wasm)"/)[1];
+  const file = join(release, wasmPath.slice(PREFIX.length));
+  for (const [accept, encoding, onDisk] of [['br', 'br', `${file}.br`], ['gzip', 'gzip', `${file}.gz`], ['identity', null, file]]) {
+    const response = await fetch(`${origin}${wasmPath}`, { headers: { 'accept-encoding': accept } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-encoding'), encoding, accept);
+    assert.equal(response.headers.get('content-type'), 'application/wasm');
+    if (encoding) assert.match(response.headers.get('vary') ?? '', /Accept-Encoding/i);
+    // fetch decodes the body; its length on the wire is the pre-compressed file's.
+    assert.equal(Number(response.headers.get('content-length')), (await stat(onDisk)).size, `${accept}: sent as written`);
+    await response.arrayBuffer();
+  }
+});
+
+test("the README's snippet, on another origin, loads the hashed loader with Subresource Integrity from nginx", async () => {
+  const { context, page, errors } = await blankPage();
+  await context.addInitScript(() => document.addEventListener('client-fit:ready', () => { window.cfReady = true; }));
+  await page.goto(`${hostOrigin}/host.html`);
+  // A loader whose bytes differ from the snippet's hash is blocked: no frame, no event.
+  await page.waitForFunction(() => window.cfReady === true, null, { timeout: 15000 }).catch(() => {
+    throw new Error(`the widget never said ready: ${errors.join('\n')}`);
+  });
+  const frame = page.frameLocator('iframe[title]');
+  await frame.locator('[role="radiogroup"] label').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

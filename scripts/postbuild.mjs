@@ -1,0 +1,86 @@
+// Trunk post-build hook (Trunk.toml), run on $TRUNK_STAGING_DIR after every build:
+//  1. moves Trunk's inline loader into a hashed file, so the page has no inline script at all and
+//     the Content-Security-Policy is the same for every build (a server can send it as a header);
+//  2. writes that policy into index.html (`POLICY` below; the nginx example sends the same);
+//  3. adds a content-hashed copy of the embed loader, for a snippet with Subresource Integrity;
+//  4. for release builds, writes .br and .gz beside every text or wasm file, for servers that
+//     serve pre-compressed files (nginx gzip_static / brotli_static).
+// Hashed names are `<name>-<16 hex>.<ext>`, like Trunk's own, so one rule caches them all.
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+export const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const fail = (why) => {
+  console.error(`postbuild.mjs: ${why}`);
+  process.exit(1);
+};
+const digest = (algo, data, enc) => createHash(algo).update(data).digest(enc);
+/** `name-<16 hex of sha256>.ext` for `data`. */
+export const hashedName = (name, ext, data) => `${name}-${digest('sha256', data, 'hex').slice(0, 16)}.${ext}`;
+export const integrity = (data) => `sha384-${digest('sha384', data, 'base64')}`;
+
+function moveLoaderToFile(dir, html) {
+  const inline = /<script type="module">([\s\S]*?)<\/script>/;
+  const found = html.match(inline);
+  if (!found) fail('no inline module loader in index.html; has Trunk\'s output changed?');
+  const code = found[1].trim() + '\n';
+  // The loader imports the bindings by absolute path, which carries the public URL.
+  const base = code.match(/from '([^']*\/)[^'/]+\.js'/)?.[1] ?? fail('cannot read the public URL from the loader');
+  const file = hashedName('boot', 'js', code);
+  writeFileSync(join(dir, file), code);
+  const tag = `<script type="module" src="${base}${file}" integrity="${integrity(code)}" crossorigin="anonymous"></script>`;
+  return html.replace(inline, tag);
+}
+
+function addPolicy(html) {
+  // Under `trunk serve` Trunk adds a live-reload script later, inline; it is allowed by its hash.
+  const rest = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const policy = rest.length === 0 ? POLICY : POLICY.replace("script-src 'self'", `script-src 'self' ${rest.map((s) => `'sha256-${digest('sha256', s, 'base64')}'`).join(' ')}`);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const out = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '').replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
+  if (!out.includes(meta)) fail('no <meta charset="utf-8"> to put the policy after');
+  return out;
+}
+
+function hashEmbedLoader(dir) {
+  const code = readFileSync(join(dir, 'client-fit.js'));
+  for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
+  writeFileSync(join(dir, hashedName('client-fit-loader', 'js', code)), code);
+}
+
+function precompress(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      precompress(path);
+      continue;
+    }
+    if (!/\.(html|js|css|wasm|json|svg|txt)$/.test(name)) continue;
+    const data = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }));
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
+  const index = join(dir, 'index.html');
+  writeFileSync(index, addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'))));
+  hashEmbedLoader(dir);
+  if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') precompress(dir);
+}

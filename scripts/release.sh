@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The release an agency hosts: dist/ built for a public path, with content-hashed asset names,
+# .br and .gz beside each file, and the embed snippet (with Subresource Integrity) printed.
+# Usage: scripts/release.sh [public path, default /] [output folder, default dist]
+#   e.g. scripts/release.sh /tools/client-fit/
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+path=${1:-/}
+out=${2:-$root/dist}
+[[ $path == /* ]] || path="/$path"
+[[ $path == */ ]] || path="$path/"
+if ! [[ $path =~ ^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$ ]] || [[ $path == */./* || $path == */../* ]]; then
+  echo "release: the public path must be like /tools/client-fit/ (letters, digits, . _ ~ - between slashes)" >&2
+  exit 2
+fi
+case $out in /*) ;; *) out="$PWD/$out" ;; esac
+
+cd "$root"
+scripts/tools.sh serve
+export PATH="$root/tools/node_modules/.bin:$PATH"
+trunk build --release --public-url "$path" --dist "$out"
+
+loader=$(cd "$out" && ls client-fit-loader-*.js)
+sri=$(node -e 'const c=require("crypto");process.stdout.write("sha384-"+c.createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$out/$loader")
+echo
+scripts/sizes.sh "$out"
+cat <<SNIPPET
+
+Release for $path in $out ($(find "$out" -name '*.br' | wc -l) files pre-compressed as .br and .gz).
+Upload it so that $path serves $out/index.html; nginx: deploy/nginx/client-fit.conf.
+
+Embed snippet (replace https://YOUR-SITE with where it is hosted):
+  <div data-client-fit data-quiz="client"></div>
+  <script src="https://YOUR-SITE$path$loader" integrity="$sri" crossorigin="anonymous" async></script>
+SNIPPET
