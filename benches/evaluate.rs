@@ -27,11 +27,16 @@ fn main() {
         .questions
         .iter()
         .enumerate()
-        .map(|(i, q)| (q.id.clone(), q.options[i % q.options.len()].id.clone()))
+        .map(|(i, q)| {
+            (
+                q.id.to_string(),
+                q.options[i % q.options.len()].id.to_string(),
+            )
+        })
         .chain(
             b.temperament
                 .iter()
-                .map(|t| (t.id.clone(), t.options[0].id.clone())),
+                .map(|t| (t.id.to_string(), t.options[0].id.to_string())),
         )
         .collect();
     let start = Instant::now();
@@ -39,8 +44,9 @@ fn main() {
     let json_ns = median_ns(11, 20, || {
         black_box(client_fit::quiz::content::Bank::parse(parsed.0, parsed.1, parsed.2).ok());
     });
-    let decode_ns = median_ns(11, 200, || {
-        black_box(client_fit::quiz::embedded::decode_bank().ok());
+    let fi = include_str!("../content/lang/fi.json");
+    let catalog_ns = median_ns(11, 50, || {
+        black_box(client_fit::i18n::pack_from_catalog(client_fit::i18n::Lang::Fi, fi).ok());
     });
     let eval_ns = median_ns(21, 2000, || {
         black_box(evaluate(b, Audience::Specialist, black_box(&answers)));
@@ -51,8 +57,8 @@ fn main() {
         black_box(plan.crossover());
     });
     println!(
-        "decode content (once at start)  {:>10.1} µs",
-        decode_ns / 1000.0
+        "apply a language catalog (fi)   {:>10.1} µs",
+        catalog_ns / 1000.0
     );
     println!(
         "parse + validate JSON (build)   {:>10.1} µs",

@@ -68,18 +68,18 @@ const DICTIONARY: &[&str] = &[
 fn random_answers(rng: &mut Rng, audience: Audience) -> Answers {
     let b = bank();
     let mut a = Answers::new();
-    for q in &b.questions {
+    for q in b.questions.iter() {
         a.insert(
-            q.id.clone(),
-            q.options[rng.below(q.options.len())].id.clone(),
+            q.id.to_string(),
+            q.options[rng.below(q.options.len())].id.to_string(),
         );
     }
     if audience == Audience::Specialist {
-        for t in &b.temperament {
+        for t in b.temperament.iter() {
             if rng.below(4) > 0 {
                 a.insert(
-                    t.id.clone(),
-                    t.options[rng.below(t.options.len())].id.clone(),
+                    t.id.to_string(),
+                    t.options[rng.below(t.options.len())].id.to_string(),
                 );
             }
         }

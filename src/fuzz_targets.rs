@@ -17,10 +17,10 @@ pub fn share_link(data: &[u8]) {
     };
     assert!(!results.is_empty() && results.len() <= 2);
     for r in &results {
-        for q in &bank().questions {
+        for q in bank().questions.iter() {
             let a = r
                 .answers
-                .get(&q.id)
+                .get(q.id.as_ref())
                 .expect("a decoded result answers every pair");
             assert!(q.choice(a).is_some());
         }

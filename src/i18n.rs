@@ -13,8 +13,8 @@ use std::rc::Rc;
 use crate::quiz::money::NumberStyle;
 use crate::quiz::{embedded, Bank};
 
-/// `content/messages.en.json`, checked and converted to postcard by build.rs.
-static ENGLISH: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/messages.en.postcard"));
+// `ENGLISH_MESSAGES`: `content/messages.en.json`, checked and joined into one string by build.rs.
+include!(concat!(env!("OUT_DIR"), "/messages_en.rs"));
 
 /// The languages Client Fit speaks: those of its source articles.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,26 +92,19 @@ impl Messages {
         })
     }
 
-    /// Decodes a catalog that build.rs converted to postcard.
-    pub fn decode(bytes: &[u8]) -> Result<Messages, String> {
-        postcard::from_bytes(bytes)
-            .map(|strings| Messages {
-                strings,
-                lang: Lang::En,
-            })
-            .map_err(|e| format!("message catalog: {e}"))
-    }
-
     /// The English catalog compiled into the binary.
     pub fn english() -> Rc<Messages> {
         thread_local! {
-            // build.rs parsed this catalog and tests/messages.rs checks every id used; were it
-            // unreadable anyway, ids would show instead of words (no `expect`: its Debug
-            // formatting costs the wasm 2 KB).
-            static EN: Rc<Messages> = Rc::new(Messages::decode(ENGLISH).unwrap_or(Messages {
-                strings: BTreeMap::new(),
+            static EN: Rc<Messages> = Rc::new(Messages {
+                strings: into_map(
+                    ENGLISH_MESSAGES
+                        .split_terminator('\u{1e}')
+                        .filter_map(|entry| entry.split_once('\u{1f}'))
+                        .map(|(k, v)| (k.to_string(), v.to_string()))
+                        .collect(),
+                ),
                 lang: Lang::En,
-            }));
+            });
         }
         EN.with(Rc::clone)
     }

@@ -26,7 +26,7 @@ fn at_least_24_mirrored_pairs_and_3_per_dimension() {
         let n = scored.iter().filter(|q| q.dim == d).count();
         assert!(n >= 3, "{d:?} has {n} scored pairs");
     }
-    for q in &b.questions {
+    for q in b.questions.iter() {
         assert_ne!(
             q.client, q.specialist,
             "{}: the two phrasings must differ",
@@ -56,7 +56,7 @@ fn hard_red_flags_exist_and_every_archetype_of_the_brief_is_present() {
 #[test]
 fn every_weak_answer_has_advice_for_both_audiences() {
     let b = bank();
-    for q in &b.questions {
+    for q in b.questions.iter() {
         if q.options.iter().any(|c| c.is_weak()) {
             let advice = b.advice(q.advice_id()).expect("validated");
             assert!(!advice.client.is_empty() && !advice.specialist.is_empty());
@@ -71,13 +71,13 @@ fn published_ids_are_stable() {
     let published = include_str!("fixtures/ids.txt");
     let b = bank();
     let mut current = BTreeSet::new();
-    for q in &b.questions {
-        for c in &q.options {
+    for q in b.questions.iter() {
+        for c in q.options.iter() {
             current.insert(format!("{}={}", q.id, c.id));
         }
     }
-    for t in &b.temperament {
-        for o in &t.options {
+    for t in b.temperament.iter() {
+        for o in t.options.iter() {
             current.insert(format!("{}={}", t.id, o.id));
         }
     }

@@ -151,7 +151,7 @@ fn every_persona_gets_the_expected_verdict_from_both_quizzes() {
                 "{}: band (overall {}, {:?})",
                 p.name, e.overall, e.decided_by
             );
-            let names: Vec<_> = e.archetypes.iter().map(|m| m.id.as_str()).collect();
+            let names: Vec<_> = e.archetypes.iter().map(|m| m.id.as_ref()).collect();
             match p.archetype {
                 Some(id) => {
                     assert_eq!(names.first(), Some(&id), "{}: archetypes {names:?}", p.name)

@@ -17,7 +17,7 @@ proptest! {
         for d in &e.dimensions {
             prop_assert!(d.score <= 100);
         }
-        for m in &e.archetypes {
+        for m in e.archetypes.iter() {
             prop_assert!(m.strength <= 100 && !m.reasons.is_empty());
         }
     }
@@ -38,9 +38,9 @@ proptest! {
             std::mem::swap(&mut lo, &mut hi);
         }
         let mut worse = a.clone();
-        worse.insert(question.id.clone(), lo.id.clone());
+        worse.insert(question.id.to_string(), lo.id.to_string());
         let mut better = a;
-        better.insert(question.id.clone(), hi.id.clone());
+        better.insert(question.id.to_string(), hi.id.to_string());
         let (w, v) = (evaluate(b, who, &worse), evaluate(b, who, &better));
         prop_assert!(v.overall >= w.overall, "{}: {} -> {} lowered {} to {}", question.id, lo.id, hi.id, w.overall, v.overall);
     }
@@ -51,13 +51,13 @@ proptest! {
         let hard: Vec<_> = b.flags.iter().filter(|f| f.cap == Band::HighRisk).collect();
         let flag = hard[f % hard.len()];
         let mut a = a;
-        for s in &flag.when {
+        for s in flag.when.iter() {
             if let Some(q) = &s.q {
-                a.insert(q.clone(), s.any[0].clone());
+                a.insert(q.to_string(), s.any[0].to_string());
             }
         }
         let e = evaluate(b, who, &a);
-        prop_assert!(e.flags.contains(&flag.id));
+        prop_assert!(e.flags.iter().any(|f| *f == flag.id));
         prop_assert_eq!(e.band, Band::HighRisk);
     }
 
@@ -66,7 +66,7 @@ proptest! {
         let b = bank();
         let budget = b.question("money_budget").unwrap();
         let mut other = a.clone();
-        other.insert(budget.id.clone(), budget.options[pick % budget.options.len()].id.clone());
+        other.insert(budget.id.to_string(), budget.options[pick % budget.options.len()].id.to_string());
         let (x, y) = (evaluate(b, who, &a), evaluate(b, who, &other));
         prop_assert_eq!((x.overall, x.band), (y.overall, y.band));
     }

@@ -14,8 +14,8 @@ fn answer_all(a: Audience) -> AppState {
         let (_, _, item) = s.current_item().unwrap();
         if !item.optional() {
             let first = match item {
-                client_fit::ui::state::StepItem::Pair(q) => q.options[0].id.clone(),
-                client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.clone(),
+                client_fit::ui::state::StepItem::Pair(q) => q.options[0].id.to_string(),
+                client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.to_string(),
             };
             s = reduce(&s, Action::Choose(first));
         }
@@ -59,7 +59,7 @@ fn the_temperament_section_can_be_skipped() {
     assert!(bank()
         .temperament
         .iter()
-        .all(|t| !s.specialist.answers.contains_key(&t.id)));
+        .all(|t| !s.specialist.answers.contains_key(t.id.as_ref())));
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn a_complete_restored_quiz_opens_on_its_result_even_with_temperament_skipped() 
     let answers = bank()
         .questions
         .iter()
-        .map(|q| (q.id.clone(), q.options[0].id.clone()))
+        .map(|q| (q.id.to_string(), q.options[0].id.to_string()))
         .collect();
     let done = Progress { step: 999, answers };
     let s = AppState::new(

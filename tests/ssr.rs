@@ -65,8 +65,8 @@ async fn result_screen_shows_verdict_profile_advice_and_fee() {
     let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
     while s.current_item().is_some() {
         let id = match s.current_item().unwrap().2 {
-            client_fit::ui::state::StepItem::Pair(q) => q.options.last().unwrap().id.clone(),
-            client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.clone(),
+            client_fit::ui::state::StepItem::Pair(q) => q.options.last().unwrap().id.to_string(),
+            client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.to_string(),
         };
         s = reduce(&reduce(&s, Action::Choose(id)), Action::Next);
     }
@@ -102,7 +102,7 @@ async fn a_bad_calculator_field_shows_its_message_in_place() {
     let answers = client_fit::quiz::bank()
         .questions
         .iter()
-        .map(|q| (q.id.clone(), q.options[0].id.clone()))
+        .map(|q| (q.id.to_string(), q.options[0].id.to_string()))
         .collect();
     let finished = client_fit::ui::state::Progress { step: 99, answers };
     let s = AppState::new(

@@ -38,21 +38,55 @@ use yew::NodeRef;
 /// an element in a frame scrolls the host page to it, which nobody asked for on page load.
 pub fn focus(node: &NodeRef) -> bool {
     #[cfg(target_arch = "wasm32")]
-    {
-        let idle_in_frame = super::embed::in_frame()
-            && !web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.has_focus().ok())
-                .unwrap_or(false);
-        if idle_in_frame {
-            return false;
-        }
-        if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-            return el.focus().is_ok();
-        }
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        return focus_element(&el);
     }
     let _ = node;
     false
+}
+
+/// [`focus`] for the first element matching `selector`.
+pub fn focus_first(selector: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let found = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = found {
+            return focus_element(&el);
+        }
+    }
+    let _ = selector;
+    false
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focus_element(el: &web_sys::HtmlElement) -> bool {
+    let idle_in_frame = super::embed::in_frame()
+        && !web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.has_focus().ok())
+            .unwrap_or(false);
+    !idle_in_frame && el.focus().is_ok()
+}
+
+/// What the text input with `id` holds (empty when there is none), read at event time.
+pub fn input_value(id: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            return input.value();
+        }
+    }
+    let _ = id;
+    String::new()
 }
 
 /// A listener on `window`; listening stops when this is dropped.

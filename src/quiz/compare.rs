@@ -38,8 +38,8 @@ pub struct Comparison {
 pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Comparison {
     let mut agenda = Vec::new();
     let mut agreed = 0;
-    for q in &bank.questions {
-        let (Some(c), Some(s)) = (client.get(&q.id), specialist.get(&q.id)) else {
+    for q in bank.questions.iter() {
+        let (Some(c), Some(s)) = (client.get(q.id.as_ref()), specialist.get(q.id.as_ref())) else {
             continue;
         };
         if c == s {
@@ -50,7 +50,7 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
             continue;
         };
         agenda.push(AgendaItem {
-            q: q.id.clone(),
+            q: q.id.to_string(),
             client: c.clone(),
             specialist: s.clone(),
             gap: u16::from(cw.weight.abs_diff(sw.weight)) * u16::from(q.weight),
@@ -65,10 +65,10 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
         .fee_conditions
         .iter()
         .filter_map(|c| {
-            let by_client = client_eval.fee.met.contains(&c.id);
-            let by_specialist = specialist_eval.fee.met.contains(&c.id);
+            let by_client = client_eval.fee.met.iter().any(|m| *m == c.id);
+            let by_specialist = specialist_eval.fee.met.iter().any(|m| *m == c.id);
             (by_client != by_specialist).then(|| FeeDifference {
-                condition: c.id.clone(),
+                condition: c.id.to_string(),
                 met_by: if by_client {
                     Audience::Client
                 } else {

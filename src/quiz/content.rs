@@ -5,12 +5,19 @@
 //! test, not a user. Ids are stable: they are stored in localStorage and will go into share links.
 //!
 //! `build.rs` includes this file: it parses and validates the JSON at build time and writes the
-//! result in postcard form, which `embedded.rs` deserializes at start. The shipped binary thus
-//! carries neither a JSON parser for content nor the validation.
+//! result as Rust source, a `static` that `embedded.rs` includes. The shipped binary thus carries
+//! no JSON parser, no deserializer and no validation for its content, and starts with it ready.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+/// Wording and ids: borrowed from the binary for the built-in English bank (see `build.rs`),
+/// owned when parsed or translated.
+pub type Text = Cow<'static, str>;
+/// A list, borrowed or owned likewise.
+pub type List<T> = Cow<'static, [T]>;
 
 const QUESTIONS_JSON: &str = include_str!("../../content/questions.json");
 const RULES_JSON: &str = include_str!("../../content/rules.json");
@@ -155,15 +162,15 @@ impl Temperament {
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable id, unique within its question.
-    pub id: String,
+    pub id: Text,
     /// Score of this answer, 0 (worst) to 100 (best).
     #[serde(rename = "w")]
     pub weight: u8,
     /// Wording shown to the client (and to the specialist unless `spec` is set).
-    pub text: String,
+    pub text: Text,
     /// Wording for the specialist when it differs.
     #[serde(default)]
-    pub spec: Option<String>,
+    pub spec: Option<Text>,
 }
 
 impl Choice {
@@ -184,25 +191,25 @@ impl Choice {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id; goes into storage and share links.
-    pub id: String,
+    pub id: Text,
     pub dim: Dimension,
     /// A few words naming what is asked, as a heading on the negotiation agenda.
-    pub topic: String,
+    pub topic: Text,
     /// Importance within its dimension, 1 to 3.
     #[serde(default = "one")]
     pub weight: u8,
     /// Phrasing for the business owner.
-    pub client: String,
+    pub client: Text,
     /// Phrasing for the specialist.
-    pub specialist: String,
+    pub specialist: Text,
     /// Name of a shared scale under `scales`, instead of inline options.
     #[serde(default)]
-    scale: Option<String>,
+    pub(crate) scale: Option<Text>,
     #[serde(default)]
-    pub options: Vec<Choice>,
+    pub options: List<Choice>,
     /// Advice id for weak answers; defaults to the question id.
     #[serde(default)]
-    advice: Option<String>,
+    pub(crate) advice: Option<Text>,
     /// Unscored questions (the budget) inform advice but never move the verdict.
     #[serde(default = "yes")]
     pub scored: bool,
@@ -236,18 +243,18 @@ impl Question {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentQuestion {
-    pub id: String,
-    pub text: String,
-    pub options: Vec<TemperamentChoice>,
+    pub id: Text,
+    pub text: Text,
+    pub options: List<TemperamentChoice>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentChoice {
-    pub id: String,
+    pub id: Text,
     #[serde(rename = "t")]
     pub temperament: Temperament,
-    pub text: String,
+    pub text: Text,
 }
 
 /// A condition on the answers or on a dimension score, used by flags, archetypes and checklists.
@@ -256,9 +263,9 @@ pub struct TemperamentChoice {
 pub struct Signal {
     /// Question id: the signal holds when its answer is one of `any`.
     #[serde(default)]
-    pub q: Option<String>,
+    pub q: Option<Text>,
     #[serde(default)]
-    pub any: Vec<String>,
+    pub any: List<Text>,
     /// Dimension: the signal holds when its score is within `min..=max`.
     #[serde(default)]
     pub dim: Option<Dimension>,
@@ -275,24 +282,24 @@ pub struct Signal {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub cap: Band,
-    pub when: Vec<Signal>,
+    pub when: List<Signal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Archetype {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     /// How many signals, key signals included, must hold for a match (and every key one must).
     pub need: usize,
     /// What it means, told to the client about themselves.
-    pub client: String,
+    pub client: Text,
     /// What it means, told to the specialist about the prospect.
-    pub specialist: String,
-    pub signals: Vec<Signal>,
+    pub specialist: Text,
+    pub signals: List<Signal>,
 }
 
 impl Archetype {
@@ -308,18 +315,18 @@ impl Archetype {
 #[serde(deny_unknown_fields)]
 pub struct TemperamentInfo {
     pub id: Temperament,
-    pub name: String,
-    pub traits: String,
-    pub how: String,
+    pub name: Text,
+    pub traits: Text,
+    pub how: Text,
 }
 
 /// One concrete action, worded for each audience.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
-    pub id: String,
-    pub client: String,
-    pub specialist: String,
+    pub id: Text,
+    pub client: Text,
+    pub specialist: Text,
 }
 
 impl Advice {
@@ -335,24 +342,24 @@ impl Advice {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
-    pub text: String,
-    pub q: String,
-    pub any: Vec<String>,
+    pub text: Text,
+    pub q: Text,
+    pub any: List<Text>,
 }
 
 /// A readiness condition for a pure percentage of sales.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeCondition {
-    pub id: String,
+    pub id: Text,
     /// The question whose answer decides the condition.
-    pub q: String,
+    pub q: Text,
     /// Answers that meet it.
-    pub any: Vec<String>,
+    pub any: List<Text>,
     /// The condition, stated.
-    pub text: String,
+    pub text: Text,
     /// What would meet it, when it is missing.
-    pub unblock: String,
+    pub unblock: Text,
 }
 
 #[derive(Deserialize)]
@@ -371,26 +378,26 @@ struct RulesFile {
     temperaments: Vec<TemperamentInfo>,
     guarantees: Vec<CheckItem>,
     fee_conditions: Vec<FeeCondition>,
-    contract: Vec<String>,
+    contract: List<Text>,
 }
 
 /// Everything the quizzes know, validated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bank {
     /// Mirrored pairs, in the order they are asked.
-    pub questions: Vec<Question>,
+    pub questions: List<Question>,
     /// The optional temperament section of the specialist quiz.
-    pub temperament: Vec<TemperamentQuestion>,
-    pub flags: Vec<Flag>,
-    pub archetypes: Vec<Archetype>,
-    pub temperaments: Vec<TemperamentInfo>,
-    pub advice: Vec<Advice>,
+    pub temperament: List<TemperamentQuestion>,
+    pub flags: List<Flag>,
+    pub archetypes: List<Archetype>,
+    pub temperaments: List<TemperamentInfo>,
+    pub advice: List<Advice>,
     /// When guarantees are possible.
-    pub guarantees: Vec<CheckItem>,
+    pub guarantees: List<CheckItem>,
     /// What the contract should fix.
-    pub contract: Vec<String>,
+    pub contract: List<Text>,
     /// Conditions that must all hold before a pure percentage of sales is advised.
-    pub fee_conditions: Vec<FeeCondition>,
+    pub fee_conditions: List<FeeCondition>,
 }
 
 /// A content error, naming the file and the id at fault.
@@ -415,10 +422,10 @@ impl Bank {
     /// Visits every piece of wording with its catalog key (`c.q.<id>.client`, …): the one list
     /// translations are checked against and applied by. Options of a shared scale are keyed by
     /// the scale (`c.scale.agree.yes`), so they are translated once.
-    pub fn visit_texts(&mut self, f: &mut dyn FnMut(&str, &mut String)) {
+    pub fn visit_texts(&mut self, f: &mut dyn FnMut(&str, &mut Text)) {
         // One reused buffer and one joining routine: a `format!` per field cost the wasm 5 KB.
         let mut key = String::new();
-        let mut at = |parts: &[&str], text: &mut String| {
+        let mut at = |parts: &[&str], text: &mut Text| {
             key.clear();
             key.push_str("c.");
             for p in parts {
@@ -426,54 +433,54 @@ impl Bank {
             }
             f(&key, text);
         };
-        for q in &mut self.questions {
+        for q in self.questions.to_mut() {
             at(&["q.", &q.id, ".topic"], &mut q.topic);
             at(&["q.", &q.id, ".client"], &mut q.client);
             at(&["q.", &q.id, ".specialist"], &mut q.specialist);
             // A scale's options repeat in every question using it; all share the scale's keys.
             let (kind, owner) = match &q.scale {
-                Some(scale) => ("scale.", scale.as_str()),
-                None => ("q.", q.id.as_str()),
+                Some(scale) => ("scale.", scale.as_ref()),
+                None => ("q.", q.id.as_ref()),
             };
             let sep = if q.scale.is_some() { "." } else { ".o." };
-            for o in &mut q.options {
+            for o in q.options.to_mut() {
                 at(&[kind, owner, sep, &o.id], &mut o.text);
                 if let Some(spec) = &mut o.spec {
                     at(&[kind, owner, sep, &o.id, ".spec"], spec);
                 }
             }
         }
-        for t in &mut self.temperament {
+        for t in self.temperament.to_mut() {
             at(&["t.", &t.id, ".text"], &mut t.text);
-            for o in &mut t.options {
+            for o in t.options.to_mut() {
                 at(&["t.", &t.id, ".o.", &o.id], &mut o.text);
             }
         }
-        for x in &mut self.flags {
+        for x in self.flags.to_mut() {
             at(&["flag.", &x.id, ".name"], &mut x.name);
         }
-        for x in &mut self.archetypes {
+        for x in self.archetypes.to_mut() {
             at(&["archetype.", &x.id, ".name"], &mut x.name);
             at(&["archetype.", &x.id, ".client"], &mut x.client);
             at(&["archetype.", &x.id, ".specialist"], &mut x.specialist);
         }
-        for x in &mut self.temperaments {
+        for x in self.temperaments.to_mut() {
             let id = x.id.id();
             at(&["temperament.", id, ".name"], &mut x.name);
             at(&["temperament.", id, ".traits"], &mut x.traits);
             at(&["temperament.", id, ".how"], &mut x.how);
         }
-        for (i, x) in self.guarantees.iter_mut().enumerate() {
+        for (i, x) in self.guarantees.to_mut().iter_mut().enumerate() {
             at(&["guarantee.", &(i + 1).to_string()], &mut x.text);
         }
-        for (i, x) in self.contract.iter_mut().enumerate() {
+        for (i, x) in self.contract.to_mut().iter_mut().enumerate() {
             at(&["contract.", &(i + 1).to_string()], x);
         }
-        for x in &mut self.fee_conditions {
+        for x in self.fee_conditions.to_mut() {
             at(&["fee.", &x.id, ".text"], &mut x.text);
             at(&["fee.", &x.id, ".unblock"], &mut x.unblock);
         }
-        for x in &mut self.advice {
+        for x in self.advice.to_mut() {
             at(&["advice.", &x.id, ".client"], &mut x.client);
             at(&["advice.", &x.id, ".specialist"], &mut x.specialist);
         }
@@ -485,7 +492,7 @@ impl Bank {
         let mut out: Vec<(String, String)> = Vec::new();
         copy.visit_texts(&mut |key, text| {
             if !out.iter().any(|(k, _)| k == key) {
-                out.push((key.to_string(), text.clone()));
+                out.push((key.to_string(), text.to_string()));
             }
         });
         out
@@ -497,7 +504,7 @@ impl Bank {
         let mut bank = self.clone();
         let mut missing = None;
         bank.visit_texts(&mut |key, text| match lookup(key) {
-            Some(t) => *text = t,
+            Some(t) => *text = Text::Owned(t),
             None => {
                 missing.get_or_insert_with(|| key.to_string());
             }
@@ -522,8 +529,8 @@ impl Bank {
                         question.id
                     ));
                 }
-                match q.scales.get(&scale) {
-                    Some(options) => question.options = options.clone(),
+                match q.scales.get(scale.as_ref()) {
+                    Some(options) => question.options = List::Owned(options.clone()),
                     None => {
                         return fail(format!(
                             "questions.json: {} uses unknown scale {scale}",
@@ -534,15 +541,15 @@ impl Bank {
             }
         }
         let bank = Bank {
-            questions,
-            temperament: q.temperament,
-            flags: r.flags,
-            archetypes: r.archetypes,
-            temperaments: r.temperaments,
-            advice,
-            guarantees: r.guarantees,
+            questions: questions.into(),
+            temperament: q.temperament.into(),
+            flags: r.flags.into(),
+            archetypes: r.archetypes.into(),
+            temperaments: r.temperaments.into(),
+            advice: advice.into(),
+            guarantees: r.guarantees.into(),
             contract: r.contract,
-            fee_conditions: r.fee_conditions,
+            fee_conditions: r.fee_conditions.into(),
         };
         bank.validate()?;
         Ok(bank)
@@ -562,19 +569,19 @@ impl Bank {
         }
         unique(
             "questions.json",
-            self.questions.iter().map(|q| q.id.as_str()),
+            self.questions.iter().map(|q| q.id.as_ref()),
         )?;
         unique(
             "questions.json",
-            self.temperament.iter().map(|q| q.id.as_str()),
+            self.temperament.iter().map(|q| q.id.as_ref()),
         )?;
-        unique("rules.json flags", self.flags.iter().map(|f| f.id.as_str()))?;
+        unique("rules.json flags", self.flags.iter().map(|f| f.id.as_ref()))?;
         unique(
             "rules.json archetypes",
-            self.archetypes.iter().map(|a| a.id.as_str()),
+            self.archetypes.iter().map(|a| a.id.as_ref()),
         )?;
-        unique("advice.json", self.advice.iter().map(|a| a.id.as_str()))?;
-        for q in &self.questions {
+        unique("advice.json", self.advice.iter().map(|a| a.id.as_ref()))?;
+        for q in self.questions.iter() {
             let at = format!("questions.json: {}", q.id);
             if q.client.trim().is_empty() || q.specialist.trim().is_empty() {
                 return fail(format!(
@@ -590,8 +597,8 @@ impl Bank {
             if q.options.len() < 2 {
                 return fail(format!("{at}: needs at least two options"));
             }
-            unique(&at, q.options.iter().map(|c| c.id.as_str()))?;
-            for c in &q.options {
+            unique(&at, q.options.iter().map(|c| c.id.as_ref()))?;
+            for c in q.options.iter() {
                 if c.weight > 100 {
                     return fail(format!("{at}/{}: weight {} is above 100", c.id, c.weight));
                 }
@@ -604,13 +611,13 @@ impl Bank {
                 return fail(format!("{at}: advice {} does not exist", q.advice_id()));
             }
         }
-        for t in &self.temperament {
+        for t in self.temperament.iter() {
             if t.options.len() < 2 {
                 return fail(format!("questions.json: {} needs options", t.id));
             }
-            unique(&t.id, t.options.iter().map(|c| c.id.as_str()))?;
+            unique(&t.id, t.options.iter().map(|c| c.id.as_ref()))?;
         }
-        for f in &self.flags {
+        for f in self.flags.iter() {
             self.check_signals(&format!("rules.json flag {}", f.id), &f.when)?;
             if f.cap == Band::Partner {
                 return fail(format!(
@@ -619,7 +626,7 @@ impl Bank {
                 ));
             }
         }
-        for a in &self.archetypes {
+        for a in self.archetypes.iter() {
             let at = format!("rules.json archetype {}", a.id);
             self.check_signals(&at, &a.signals)?;
             if a.need == 0 || a.need > a.signals.len() {
@@ -630,14 +637,14 @@ impl Bank {
                 ));
             }
         }
-        for c in &self.guarantees {
+        for c in self.guarantees.iter() {
             self.check_answer_ref("rules.json guarantees", &c.q, &c.any)?;
         }
         unique(
             "rules.json fee_conditions",
-            self.fee_conditions.iter().map(|c| c.id.as_str()),
+            self.fee_conditions.iter().map(|c| c.id.as_ref()),
         )?;
-        for c in &self.fee_conditions {
+        for c in self.fee_conditions.iter() {
             self.check_answer_ref(&format!("rules.json fee condition {}", c.id), &c.q, &c.any)?;
         }
         if !self.fee_conditions.iter().any(|c| c.id == "prepayment") {
@@ -670,7 +677,7 @@ impl Bank {
         Ok(())
     }
 
-    fn check_answer_ref(&self, at: &str, q: &str, any: &[String]) -> Result<(), ContentError> {
+    fn check_answer_ref(&self, at: &str, q: &str, any: &[Text]) -> Result<(), ContentError> {
         let Some(question) = self.question(q) else {
             return fail(format!("{at}: unknown question {q}"));
         };

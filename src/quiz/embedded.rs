@@ -1,22 +1,25 @@
-//! The content compiled into this binary: the postcard blob `build.rs` made from the validated
-//! JSON, deserialized once on first use. Another language's content replaces its wording
-//! (`i18n`); `bank()` returns the one on screen.
+//! The content compiled into this binary: the English bank as a `static` that `build.rs` wrote
+//! from the validated JSON (nothing to decode at start). Another language's content replaces its
+//! wording (`i18n`); `bank()` returns the one on screen.
 
 use std::cell::Cell;
-use std::sync::OnceLock;
 
 use super::content::Bank;
 
-static BANK_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bank.postcard"));
+mod generated {
+    use std::borrow::Cow;
+
+    use crate::quiz::content::{
+        Advice, Archetype, Band, Bank, CheckItem, Choice, Dimension, FeeCondition, Flag, Question,
+        Signal, Temperament, TemperamentChoice, TemperamentInfo, TemperamentQuestion,
+    };
+
+    include!(concat!(env!("OUT_DIR"), "/bank.rs"));
+}
 
 /// The English question bank and rules.
 pub fn english_bank() -> &'static Bank {
-    static BANK: OnceLock<Bank> = OnceLock::new();
-    BANK.get_or_init(|| {
-        // invariant: build.rs wrote this blob from the same types after validating the content.
-        // (`unwrap_or_else` + `panic!`, not `expect`: no Debug formatting in the wasm.)
-        decode_bank().unwrap_or_else(|_| panic!("embedded content decodes"))
-    })
+    &generated::ENGLISH
 }
 
 thread_local! {
@@ -32,9 +35,4 @@ pub fn bank() -> &'static Bank {
 /// Shows `bank` from now on (see `i18n::activate`).
 pub fn set_bank(bank: &'static Bank) {
     SHOWN.with(|s| s.set(Some(bank)));
-}
-
-/// Decodes the embedded blob afresh (what start-up pays once; the benchmark times it).
-pub fn decode_bank() -> Result<Bank, postcard::Error> {
-    postcard::from_bytes(BANK_POSTCARD)
 }

@@ -90,7 +90,7 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
         .flags
         .iter()
         .filter(|f| f.when.iter().all(|s| holds(s, answers, &dimensions)))
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect();
     let flag_cap = flags
         .iter()
@@ -126,7 +126,11 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
         guarantees: bank
             .guarantees
             .iter()
-            .map(|c| answers.get(&c.q).is_some_and(|a| c.any.contains(a)))
+            .map(|c| {
+                answers
+                    .get(c.q.as_ref())
+                    .is_some_and(|a| c.any.iter().any(|x| x == a))
+            })
             .collect(),
         temperament: temperament(bank, answers),
         fee: recommend_fee(bank, answers, band),
@@ -142,7 +146,7 @@ fn dimension_scores(bank: &Bank, answers: &Answers) -> Vec<DimensionScore> {
     // Indexed by `Dimension as usize` (declaration order, the same as `Dimension::ALL`).
     let mut sums = [(0u32, 0u32); Dimension::ALL.len()];
     for q in bank.questions.iter().filter(|q| q.scored) {
-        if let Some(choice) = answers.get(&q.id).and_then(|a| q.choice(a)) {
+        if let Some(choice) = answers.get(q.id.as_ref()).and_then(|a| q.choice(a)) {
             let entry = &mut sums[q.dim as usize];
             entry.0 += u32::from(choice.weight) * u32::from(q.weight);
             entry.1 += u32::from(q.weight);
@@ -179,9 +183,9 @@ fn holds(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> bool {
 /// The reason a signal holds, or None.
 fn reason(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> Option<Reason> {
     if let Some(q) = &s.q {
-        let a = answers.get(q)?;
-        return s.any.contains(a).then(|| Reason::Answer {
-            q: q.clone(),
+        let a = answers.get(q.as_ref())?;
+        return s.any.iter().any(|x| x == a).then(|| Reason::Answer {
+            q: q.to_string(),
             choice: a.clone(),
         });
     }
@@ -197,7 +201,7 @@ fn archetypes(bank: &Bank, answers: &Answers, dims: &[DimensionScore]) -> Vec<Ar
         .iter()
         .filter_map(|a| {
             let mut reasons = Vec::new();
-            for s in &a.signals {
+            for s in a.signals.iter() {
                 match reason(s, answers, dims) {
                     Some(r) => reasons.push(r),
                     None if s.key => return None,
@@ -205,7 +209,7 @@ fn archetypes(bank: &Bank, answers: &Answers, dims: &[DimensionScore]) -> Vec<Ar
                 }
             }
             (reasons.len() >= a.need).then(|| ArchetypeMatch {
-                id: a.id.clone(),
+                id: a.id.to_string(),
                 strength: u8::try_from(reasons.len() * 100 / a.signals.len()).unwrap_or(100),
                 reasons,
             })
@@ -218,8 +222,8 @@ fn archetypes(bank: &Bank, answers: &Answers, dims: &[DimensionScore]) -> Vec<Ar
 
 fn advice(bank: &Bank, answers: &Answers) -> Vec<AdviceItem> {
     let mut items: Vec<AdviceItem> = Vec::new();
-    for q in &bank.questions {
-        let Some(choice) = answers.get(&q.id).and_then(|a| q.choice(a)) else {
+    for q in bank.questions.iter() {
+        let Some(choice) = answers.get(q.id.as_ref()).and_then(|a| q.choice(a)) else {
             continue;
         };
         if !choice.is_weak() {
@@ -241,9 +245,9 @@ fn advice(bank: &Bank, answers: &Answers) -> Vec<AdviceItem> {
 
 fn temperament(bank: &Bank, answers: &Answers) -> Vec<Temperament> {
     let mut counts = [0u8; Temperament::ALL.len()];
-    for q in &bank.temperament {
+    for q in bank.temperament.iter() {
         let chosen = answers
-            .get(&q.id)
+            .get(q.id.as_ref())
             .and_then(|a| q.options.iter().find(|o| &o.id == a));
         if let Some(o) = chosen {
             counts[o.temperament as usize] += 1;

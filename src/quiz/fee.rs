@@ -42,10 +42,11 @@ pub struct FeeAdvice {
 
 /// Recommends a fee model for answers whose verdict is `band`.
 pub fn recommend_fee(bank: &Bank, answers: &Answers, band: Band) -> FeeAdvice {
-    let (met, missing): (Vec<_>, Vec<_>) = bank
-        .fee_conditions
-        .iter()
-        .partition(|c| answers.get(&c.q).is_some_and(|a| c.any.contains(a)));
+    let (met, missing): (Vec<_>, Vec<_>) = bank.fee_conditions.iter().partition(|c| {
+        answers
+            .get(c.q.as_ref())
+            .is_some_and(|a| c.any.iter().any(|x| x == a))
+    });
     let prepayment_missing = missing.iter().any(|c| c.id == "prepayment");
     let model =
         if band == Band::HighRisk || prepayment_missing || missing.len() > MAX_MISSING_FOR_BONUS {
@@ -59,8 +60,8 @@ pub fn recommend_fee(bank: &Bank, answers: &Answers, band: Band) -> FeeAdvice {
     FeeAdvice {
         model,
         held_back_by_verdict,
-        met: met.into_iter().map(|c| c.id.clone()).collect(),
-        missing: missing.into_iter().map(|c| c.id.clone()).collect(),
+        met: met.into_iter().map(|c| c.id.to_string()).collect(),
+        missing: missing.into_iter().map(|c| c.id.to_string()).collect(),
     }
 }
 

@@ -77,7 +77,7 @@ impl Digit<'_> {
 fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
     let pairs = bank.questions.iter().map(|q| Digit {
         id: &q.id,
-        options: q.options.iter().map(|o| o.id.as_str()).collect(),
+        options: q.options.iter().map(|o| o.id.as_ref()).collect(),
         optional: false,
     });
     let temperament = bank
@@ -86,7 +86,7 @@ fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
         .filter(move |_| audience == Audience::Specialist)
         .map(|t| Digit {
             id: &t.id,
-            options: t.options.iter().map(|o| o.id.as_str()).collect(),
+            options: t.options.iter().map(|o| o.id.as_ref()).collect(),
             optional: true,
         });
     pairs.chain(temperament).collect()
@@ -119,7 +119,7 @@ pub fn layout_id(bank: &Bank) -> u16 {
     };
     for d in digits(bank, Audience::Specialist) {
         feed(d.id);
-        for o in &d.options {
+        for o in d.options.iter() {
             feed(o);
         }
     }

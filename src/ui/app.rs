@@ -1,19 +1,17 @@
-//! The root component: owns the state, provides the message catalog and saves progress.
-
-use std::rc::Rc;
+//! The root component: owns the state, picks the message catalog and saves progress.
 
 use yew::prelude::*;
 
 use super::compare_screen::CompareScreen;
-use super::lang_switcher::LangSwitcher;
-use super::notice_bar::NoticeBar;
-use super::question_screen::QuestionScreen;
+use super::lang_switcher::lang_switcher;
+use super::notice_bar::notice_bar;
+use super::question_screen::{self, question_screen};
 use super::result_screen::ResultScreen;
-use super::start_screen::StartScreen;
+use super::start_screen::start_screen;
 use super::state::{Action, AppState, Notice, Screen};
 use crate::host::{self, HostEvent};
-use crate::i18n::{self, Messages};
-use crate::platform::{codec, embed, storage, url};
+use crate::i18n;
+use crate::platform::{codec, dom, embed, storage, url};
 use crate::quiz::share::{is_share_fragment, parse_link};
 use crate::quiz::{bank, evaluate, Audience};
 
@@ -95,6 +93,13 @@ pub fn App(props: &AppProps) -> Html {
         Ok(())
     });
     use_host_events(&state, state.config.parent_origin.clone());
+    // Keyboard and screen-reader users land on each new question's heading.
+    let question = state.current_item().map(|(a, step, _)| (a, step));
+    use_effect_with(question, |q| {
+        if q.is_some() {
+            dom::focus_first(question_screen::HEADING);
+        }
+    });
     {
         // Another result link opened in this tab changes only the fragment: no reload, so listen.
         let dispatch = dispatch.clone();
@@ -111,12 +116,8 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let body = match state.screen {
-        Screen::Start => {
-            html! { <StartScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
-        }
-        Screen::Quiz(_) => {
-            html! { <QuestionScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
-        }
+        Screen::Start => start_screen(&messages, &state, &dispatch),
+        Screen::Quiz(_) => question_screen(&messages, &state, &dispatch),
         // Keyed by screen: one's own result and a shared one are different pages (focus, details).
         Screen::Result(a) | Screen::Shared(a) => html! {
             <ResultScreen key={if matches!(state.screen, Screen::Shared(_)) { "shared" } else { "own" }} audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
@@ -126,15 +127,14 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Rc<Messages>> context={messages.clone()}>
             <div class="cf-app">
-                <LangSwitcher current={state.lang} on_action={dispatch.clone()} />
+                { lang_switcher(&messages, state.lang, &dispatch) }
                 if let Some(n) = state.notice {
-                    <NoticeBar notice={n} on_dismiss={dispatch.reform(|_| Action::DismissNotice)} on_reset={dispatch.reform(|_| {
+                    { notice_bar(&messages, n, &dispatch.reform(|_| Action::DismissNotice), &dispatch.reform(|_| {
                         // What was saved goes aside first: a clean start destroys nothing.
                         storage::set_all_aside();
                         Action::ResetAll
-                    })} />
+                    })) }
                 }
                 if let Some(e) = state.link_error {
                     <div class="cf-notice cf-alert" role="alert" data-testid="link-error">
@@ -144,7 +144,6 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { body }
             </div>
-        </ContextProvider<Rc<Messages>>>
     }
 }
 

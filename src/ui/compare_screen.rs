@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use super::profile_chart::PairChart;
+use super::markup::Markup;
+use super::profile_chart::pair_chart;
 use super::share_panel::SharePanel;
 use super::state::{Action, AppState};
-use super::use_messages;
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::platform::{dom, url};
-use crate::quiz::compare::{compare, AgendaItem};
+use crate::quiz::compare::{compare, AgendaItem, Comparison};
 use crate::quiz::evaluate::Evaluation;
 use crate::quiz::{bank, Audience};
 
@@ -20,7 +20,7 @@ pub struct CompareScreenProps {
 
 #[component]
 pub fn CompareScreen(props: &CompareScreenProps) -> Html {
-    let m = use_messages();
+    let m = i18n::messages(props.state.lang);
     let slots = props.state.shared.clone();
     let cmp = use_memo(slots, |s| {
         let empty = Default::default();
@@ -53,10 +53,7 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
                 <p data-testid="compare-summary">{ m.f("compare.summary", &[
                     ("agreed", &cmp.agreed.to_string()), ("total", &total.to_string()), ("n", &cmp.agenda.len().to_string()),
                 ]) }</p>
-                <ul class="cf-compare-verdicts">
-                    { verdict(&m, Audience::Client, &cmp.client) }
-                    { verdict(&m, Audience::Specialist, &cmp.specialist) }
-                </ul>
+                { verdicts(&m, &cmp.client, &cmp.specialist) }
             </section>
 
             <section>
@@ -65,39 +62,14 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
                     <span class="cf-key cf-key-client">{ m.t("compare.side.client") }</span>
                     <span class="cf-key cf-key-specialist">{ m.t("compare.side.specialist") }</span>
                 </p>
-                <PairChart client={cmp.client.dimensions.clone()} specialist={cmp.specialist.dimensions.clone()} />
+                { pair_chart(&m, &cmp.client.dimensions, &cmp.specialist.dimensions) }
             </section>
 
-            <section data-testid="agenda">
-                <h2>{ m.t("compare.agenda") }</h2>
-                if cmp.agenda.is_empty() {
-                    <p>{ m.t("compare.agreed_all") }</p>
-                } else {
-                    <p class="cf-small cf-muted">{ m.t("compare.agenda_intro") }</p>
-                    <ol class="cf-agenda">{ for cmp.agenda.iter().map(|item| agenda_item(&m, item)) }</ol>
-                }
-            </section>
-
-            <section data-testid="compare-fee">
-                <h2>{ m.t("compare.fee") }</h2>
-                <p data-model={cmp.client.fee.model.id()} data-testid="fee-client">{ m.f("compare.fee.client", &[("model", &m.t(&format!("fee.model.{}", cmp.client.fee.model.id())))]) }</p>
-                <p data-model={cmp.specialist.fee.model.id()} data-testid="fee-specialist">{ m.f("compare.fee.specialist", &[("model", &m.t(&format!("fee.model.{}", cmp.specialist.fee.model.id())))]) }</p>
-                if cmp.client.fee.model == cmp.specialist.fee.model {
-                    <p>{ m.t("compare.fee.same") }</p>
-                }
-                if !cmp.fee_differences.is_empty() {
-                    <p>{ m.t("compare.fee.differ") }</p>
-                    <ul data-testid="fee-differences">
-                        { for cmp.fee_differences.iter().filter_map(|d| bank().fee_conditions.iter().find(|c| c.id == d.condition).map(|c| (c, d))).map(|(c, d)| html! {
-                            <li data-condition={c.id.clone()}><strong>{ c.text.clone() }</strong>{ " " }{ m.t(&format!("compare.fee.met_by.{}", d.met_by.id())) }</li>
-                        }) }
-                    </ul>
-                }
-            </section>
+            { agenda_and_fees(&m, &cmp) }
 
             if let Some(link) = link {
                 <section>
-                    <SharePanel key={link.as_str()} link={link.clone()} label="compare.share_label" send_title="share.send_title.both" />
+                    <SharePanel key={link.as_str()} lang={props.state.lang} link={link.clone()} label="compare.share_label" send_title="share.send_title.both" />
                 </section>
             }
 
@@ -110,32 +82,108 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
     }
 }
 
-fn verdict(m: &Messages, a: Audience, e: &Evaluation) -> Html {
-    let band = e.band.id();
-    html! {
-        <li class={classes!("cf-verdict", format!("cf-band-{band}"))} data-side={a.id()} data-band={band}>
-            { m.f(&format!("compare.verdict.{}", a.id()), &[("band", &m.t(&format!("band.{band}.short"))), ("n", &e.overall.to_string())]) }
-        </li>
+fn verdicts(m: &Messages, client: &Evaluation, specialist: &Evaluation) -> Html {
+    let mut h = Markup::new();
+    h.open("ul", &[("class", "cf-compare-verdicts")]);
+    for (a, e) in [
+        (Audience::Client, client),
+        (Audience::Specialist, specialist),
+    ] {
+        let band = e.band.id();
+        h.leaf(
+            "li",
+            &[
+                ("class", &format!("cf-verdict cf-band-{band}")),
+                ("data-side", a.id()),
+                ("data-band", band),
+            ],
+            &m.f(
+                &format!("compare.verdict.{}", a.id()),
+                &[
+                    ("band", &m.t(&format!("band.{band}.short"))),
+                    ("n", &e.overall.to_string()),
+                ],
+            ),
+        );
     }
+    h.close("ul");
+    h.into_html()
 }
 
-fn agenda_item(m: &Messages, item: &AgendaItem) -> Html {
+/// The agenda of differing answers and the fee models each side supports.
+fn agenda_and_fees(m: &Messages, cmp: &Comparison) -> Html {
+    let mut h = Markup::new();
+    h.open("section", &[("data-testid", "agenda")])
+        .leaf("h2", &[], &m.t("compare.agenda"));
+    if cmp.agenda.is_empty() {
+        h.leaf("p", &[], &m.t("compare.agreed_all"));
+    } else {
+        h.leaf(
+            "p",
+            &[("class", "cf-small cf-muted")],
+            &m.t("compare.agenda_intro"),
+        )
+        .open("ol", &[("class", "cf-agenda")]);
+        for item in &cmp.agenda {
+            agenda_item(&mut h, m, item);
+        }
+        h.close("ol");
+    }
+    h.close("section");
+
+    h.open("section", &[("data-testid", "compare-fee")])
+        .leaf("h2", &[], &m.t("compare.fee"));
+    for (testid, said, e) in [
+        ("fee-client", "compare.fee.client", &cmp.client),
+        ("fee-specialist", "compare.fee.specialist", &cmp.specialist),
+    ] {
+        let model = e.fee.model.id();
+        h.leaf(
+            "p",
+            &[("data-model", model), ("data-testid", testid)],
+            &m.f(said, &[("model", &m.t(&format!("fee.model.{model}")))]),
+        );
+    }
+    if cmp.client.fee.model == cmp.specialist.fee.model {
+        h.leaf("p", &[], &m.t("compare.fee.same"));
+    }
+    if !cmp.fee_differences.is_empty() {
+        h.leaf("p", &[], &m.t("compare.fee.differ"))
+            .open("ul", &[("data-testid", "fee-differences")]);
+        for d in &cmp.fee_differences {
+            let Some(c) = bank().fee_conditions.iter().find(|c| c.id == d.condition) else {
+                continue;
+            };
+            h.open("li", &[("data-condition", &c.id)])
+                .leaf("strong", &[], &c.text)
+                .text(" ")
+                .text(&m.t(&format!("compare.fee.met_by.{}", d.met_by.id())))
+                .close("li");
+        }
+        h.close("ul");
+    }
+    h.close("section");
+    h.into_html()
+}
+
+fn agenda_item(h: &mut Markup, m: &Messages, item: &AgendaItem) {
     let Some(q) = bank().question(&item.q) else {
-        return Html::default();
+        return;
     };
     let said = |a: Audience, option: &str| {
         let answer = q.choice(option).map(|c| c.text_for(a)).unwrap_or_default();
         format!("{} — {answer}", q.prompt(a))
     };
-    html! {
-        <li data-q={q.id.clone()} data-gap={item.gap.to_string()}>
-            <h3>{ q.topic.clone() }</h3>
-            <dl>
-                <dt>{ m.t("compare.side.client") }</dt>
-                <dd>{ said(Audience::Client, &item.client) }</dd>
-                <dt>{ m.t("compare.side.specialist") }</dt>
-                <dd>{ said(Audience::Specialist, &item.specialist) }</dd>
-            </dl>
-        </li>
-    }
+    h.open(
+        "li",
+        &[("data-q", &q.id), ("data-gap", &item.gap.to_string())],
+    )
+    .leaf("h3", &[], &q.topic)
+    .open("dl", &[])
+    .leaf("dt", &[], &m.t("compare.side.client"))
+    .leaf("dd", &[], &said(Audience::Client, &item.client))
+    .leaf("dt", &[], &m.t("compare.side.specialist"))
+    .leaf("dd", &[], &said(Audience::Specialist, &item.specialist))
+    .close("dl")
+    .close("li");
 }

@@ -3,26 +3,23 @@
 
 use yew::prelude::*;
 
-use super::fee_chart::FeeChart;
+use super::fee_chart::fee_chart;
+use super::markup::Markup;
 use super::state::Action;
-use super::use_messages;
+use crate::i18n::Messages;
 use crate::quiz::money::{Currency, Field, InputError, Plan, PlanInput};
 
 /// Table rows between the ends of the sales range (plus the current sales and the crossover).
 pub const TABLE_STEPS: i64 = 5;
 
-#[derive(Properties, PartialEq)]
-pub struct FeeCalculatorProps {
-    pub input: PlanInput,
-    /// The last valid set-up.
-    pub plan: Option<Plan>,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
-    let m = use_messages();
-    let input = &props.input;
+/// The calculator for `input` as typed; `plan` is the last valid set-up. A plain function, not a
+/// component: it has no state of its own, and each component type costs the wasm ~3.5 KB.
+pub fn fee_calculator(
+    m: &Messages,
+    input: &PlanInput,
+    plan: Option<&Plan>,
+    on_action: &Callback<Action>,
+) -> Html {
     let errors: Vec<(Field, InputError)> = input.validate().err().unwrap_or_default();
     let error_of = |f: Field| errors.iter().find(|(ef, _)| *ef == f).map(|(_, e)| *e);
     let currency = input.currency();
@@ -31,7 +28,7 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
         let id = format!("calc-{}", f.id());
         let err_id = format!("{id}-error");
         let error = error_of(f);
-        let oninput = props.on_action.reform(move |e: InputEvent| {
+        let oninput = on_action.reform(move |e: InputEvent| {
             let value = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
@@ -52,7 +49,7 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
     let money_label = |id: &str| m.f(id, &[("cur", currency.code())]);
     let units = input.units_threshold();
     let per_unit = input.per_unit_bonus();
-    let on_currency = props.on_action.reform(|e: Event| {
+    let on_currency = on_action.reform(|e: Event| {
         let value = e
             .target_dyn_into::<web_sys::HtmlSelectElement>()
             .map(|s| s.value())
@@ -60,8 +57,8 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
         Action::CalcCurrency(value)
     });
     let toggle = |name: &str, first: bool, labels: (String, String), make: fn(bool) -> Action| {
-        let on_first = props.on_action.reform(move |_: Event| make(true));
-        let on_second = props.on_action.reform(move |_: Event| make(false));
+        let on_first = on_action.reform(move |_: Event| make(true));
+        let on_second = on_action.reform(move |_: Event| make(false));
         html! {
             <div class="cf-toggle" role="radiogroup">
                 <label><input type="radio" name={name.to_string()} checked={first} onchange={on_first} />{ labels.0 }</label>
@@ -98,21 +95,20 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
                 { field(Field::Percent, m.t("calc.percent")) }
                 { field(Field::Cap, money_label("calc.cap")) }
             </div>
-            <button type="button" class="cf-link" onclick={props.on_action.reform(|_: MouseEvent| Action::CalcReset)}>{ m.t("calc.reset") }</button>
+            <button type="button" class="cf-link" onclick={on_action.reform(|_: MouseEvent| Action::CalcReset)}>{ m.t("calc.reset") }</button>
             if !errors.is_empty() {
                 <p class="cf-stale" data-testid="calc-stale">{ m.t("calc.stale") }</p>
             }
-            if let Some(plan) = props.plan {
-                { outputs(&m, &plan) }
+            if let Some(plan) = plan {
+                { outputs(m, plan) }
             }
         </div>
     }
 }
 
-fn outputs(m: &crate::i18n::Messages, plan: &Plan) -> Html {
+fn outputs(m: &Messages, plan: &Plan) -> Html {
     let cur = plan.currency;
     let style = m.lang().number_style();
-    let rows = plan.table(TABLE_STEPS);
     let crossover = match plan.crossover() {
         Some(s) => m.f(
             "calc.crossover",
@@ -123,31 +119,43 @@ fn outputs(m: &crate::i18n::Messages, plan: &Plan) -> Html {
         ),
         None => m.t("calc.no_crossover"),
     };
-    html! {
-        <>
-            <p class="cf-crossover" data-testid="crossover">{ crossover }</p>
-            <FeeChart plan={*plan} />
-            <div class="cf-table-wrap">
-                <table class="cf-table" data-testid="fee-table">
-                    <caption class="cf-sr">{ m.t("calc.table_caption") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ m.t("calc.col.sales") }</th>
-                        <th scope="col">{ m.t("calc.col.fixed") }</th>
-                        <th scope="col">{ m.t("calc.col.bonus") }</th>
-                        <th scope="col">{ m.t("calc.col.percent") }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for rows.iter().map(|r| html! {
-                            <tr class={classes!(r.percent_ahead().then_some("cf-ahead"))}>
-                                <th scope="row">{ cur.format(r.sales, style) }</th>
-                                <td>{ cur.format(r.fixed, style) }</td>
-                                <td>{ cur.format(r.bonus, style) }</td>
-                                <td>{ cur.format(r.percent, style) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </>
+    let mut h = Markup::new();
+    h.leaf(
+        "p",
+        &[("class", "cf-crossover"), ("data-testid", "crossover")],
+        &crossover,
+    );
+    fee_chart(&mut h, m, plan);
+    h.open("div", &[("class", "cf-table-wrap")])
+        .open(
+            "table",
+            &[("class", "cf-table"), ("data-testid", "fee-table")],
+        )
+        .leaf("caption", &[("class", "cf-sr")], &m.t("calc.table_caption"))
+        .open("thead", &[])
+        .open("tr", &[]);
+    for id in [
+        "calc.col.sales",
+        "calc.col.fixed",
+        "calc.col.bonus",
+        "calc.col.percent",
+    ] {
+        h.leaf("th", &[("scope", "col")], &m.t(id));
     }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for r in plan.table(TABLE_STEPS) {
+        let ahead: &[(&str, &str)] = if r.percent_ahead() {
+            &[("class", "cf-ahead")]
+        } else {
+            &[]
+        };
+        h.open("tr", ahead)
+            .leaf("th", &[("scope", "row")], &cur.format(r.sales, style));
+        for v in [r.fixed, r.bonus, r.percent] {
+            h.leaf("td", &[], &cur.format(v, style));
+        }
+        h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    h.into_html()
 }

@@ -1,9 +1,8 @@
 //! Payout against sales for each fee model, as an SVG drawn by the app. Coordinates are computed
 //! in integers from money in minor units, so no NaN or Infinity can reach the drawing.
 
-use yew::prelude::*;
-
-use super::use_messages;
+use super::markup::Markup;
+use crate::i18n::Messages;
 use crate::quiz::money::{Money, Plan};
 
 const W: i128 = 600;
@@ -15,11 +14,6 @@ const BOTTOM: i128 = 36;
 const SAMPLES: i128 = 48;
 /// `0 0 W H`, spelled out: formatting i128 would pull 128-bit formatting into the wasm.
 const VIEW_BOX: &str = "0 0 600 300";
-
-#[derive(Properties, PartialEq)]
-pub struct FeeChartProps {
-    pub plan: Plan,
-}
 
 struct Frame {
     lo: i128,
@@ -47,11 +41,12 @@ fn tenths(v: i128) -> String {
     format!("{}.{}", v / 10, (v % 10).abs())
 }
 
-#[component]
-pub fn FeeChart(props: &FeeChartProps) -> Html {
-    let m = use_messages();
+/// Payout at a sales figure, both in minor units.
+type Payout<'a> = &'a dyn Fn(i128) -> i128;
+
+/// The chart with its legend, appended to `h`.
+pub fn fee_chart(h: &mut Markup, m: &Messages, p: &Plan) {
     let style = m.lang().number_style();
-    let p = &props.plan;
     let cur = p.currency;
     let (lo, hi) = (i128::from(p.range_min.0), i128::from(p.range_max.0));
     let sales_at = |i: i128| lo + (hi - lo) * i / SAMPLES;
@@ -82,24 +77,13 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
         .unwrap_or(1)
         .max(1);
     let f = Frame { lo, hi, y_max };
+    let point = |s: i128, pay: i128| format!("{},{}", tenths(f.x(s)), tenths(f.y(pay)));
     let line = |pay: &dyn Fn(i128) -> i128| {
         xs.iter()
-            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(pay(s)))))
+            .map(|&s| point(s, pay(s)))
             .collect::<Vec<_>>()
             .join(" ")
     };
-    // The region where a pure percentage pays more than the minimum + bonus for the same work.
-    let region = crossover.map(|c| {
-        let ahead: Vec<i128> = xs.iter().copied().filter(|&s| s >= c).collect();
-        let upper = ahead
-            .iter()
-            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(percent(s)))));
-        let lower = ahead
-            .iter()
-            .rev()
-            .map(|&s| format!("{},{}", tenths(f.x(s)), tenths(f.y(bonus(s)))));
-        upper.chain(lower).collect::<Vec<_>>().join(" ")
-    });
     let label = m.f(
         "calc.chart_label",
         &[
@@ -107,36 +91,99 @@ pub fn FeeChart(props: &FeeChartProps) -> Html {
             ("hi", &cur.format(p.range_max, style)),
         ],
     );
-    let base = tenths(f.y(0));
-    html! {
-        <figure class="cf-chart">
-            <svg viewBox={VIEW_BOX} role="img" aria-label={label} data-testid="fee-chart">
-                <line x1={tenths(LEFT * SUB)} y1={base.clone()} x2={tenths((W - RIGHT) * SUB)} y2={base.clone()} class="cf-axis" />
-                <line x1={tenths(LEFT * SUB)} y1={tenths(TOP * SUB)} x2={tenths(LEFT * SUB)} y2={base} class="cf-axis" />
-                { for [0, y_max / 2, y_max].into_iter().map(|v| html! {
-                    <text x={tenths((LEFT - 6) * SUB)} y={tenths(f.y(v) + 4 * SUB)} text-anchor="end" class="cf-tick">{ cur.format(money(v), style) }</text>
-                }) }
-                { for [lo, (lo + hi) / 2, hi].into_iter().enumerate().map(|(i, s)| html! {
-                    <text x={tenths(f.x(s))} y={tenths((H - 12) * SUB)} text-anchor={["start", "middle", "end"][i]} class="cf-tick">{ cur.format(money(s), style) }</text>
-                }) }
-                if let Some(points) = region {
-                    <polygon points={points} class="cf-region" data-testid="fee-region" />
-                }
-                <polyline points={line(&|_| fixed)} class="cf-line cf-line-fixed" />
-                <polyline points={line(&bonus)} class="cf-line cf-line-bonus" data-testid="line-bonus" />
-                <polyline points={line(&percent)} class="cf-line cf-line-percent" data-testid="line-percent" />
-                if let Some(c) = crossover {
-                    <circle cx={tenths(f.x(c))} cy={tenths(f.y(percent(c)))} r="5" class="cf-cross" data-testid="fee-crossover" />
-                }
-            </svg>
-            <figcaption class="cf-legend">
-                <span class="cf-key cf-key-fixed">{ m.t("calc.col.fixed") }</span>
-                <span class="cf-key cf-key-bonus">{ m.t("calc.col.bonus") }</span>
-                <span class="cf-key cf-key-percent">{ m.t("calc.col.percent") }</span>
-                <span class="cf-key cf-key-region">{ m.t("calc.region") }</span>
-            </figcaption>
-        </figure>
+    let (left, base) = (tenths(LEFT * SUB), tenths(f.y(0)));
+    h.open("figure", &[("class", "cf-chart")]).open(
+        "svg",
+        &[
+            ("viewBox", VIEW_BOX),
+            ("role", "img"),
+            ("aria-label", &label),
+            ("data-testid", "fee-chart"),
+        ],
+    );
+    let axis = |h: &mut Markup, x2: &str, y1: &str| {
+        let attrs = [
+            ("x1", left.as_str()),
+            ("y1", y1),
+            ("x2", x2),
+            ("y2", base.as_str()),
+            ("class", "cf-axis"),
+        ];
+        h.open("line", &attrs).close("line");
+    };
+    axis(h, &tenths((W - RIGHT) * SUB), &base);
+    axis(h, &left, &tenths(TOP * SUB));
+    let tick = |h: &mut Markup, x: i128, y: i128, anchor: &str, v: i128| {
+        let (x, y) = (tenths(x), tenths(y));
+        let attrs = [
+            ("x", x.as_str()),
+            ("y", &y),
+            ("text-anchor", anchor),
+            ("class", "cf-tick"),
+        ];
+        h.leaf("text", &attrs, &cur.format(money(v), style));
+    };
+    for v in [0, y_max / 2, y_max] {
+        tick(h, (LEFT - 6) * SUB, f.y(v) + 4 * SUB, "end", v);
     }
+    for (s, anchor) in [(lo, "start"), ((lo + hi) / 2, "middle"), (hi, "end")] {
+        tick(h, f.x(s), (H - 12) * SUB, anchor, s);
+    }
+    // The region where a pure percentage pays more than the minimum + bonus for the same work.
+    if let Some(c) = crossover {
+        let ahead: Vec<i128> = xs.iter().copied().filter(|&s| s >= c).collect();
+        let upper = ahead.iter().map(|&s| point(s, percent(s)));
+        let lower = ahead.iter().rev().map(|&s| point(s, bonus(s)));
+        let points = upper.chain(lower).collect::<Vec<_>>().join(" ");
+        h.open(
+            "polygon",
+            &[
+                ("points", &points),
+                ("class", "cf-region"),
+                ("data-testid", "fee-region"),
+            ],
+        )
+        .close("polygon");
+    }
+    let lines: [(Payout, &str, &str); 3] = [
+        (&|_| fixed, "cf-line cf-line-fixed", "line-fixed"),
+        (&bonus, "cf-line cf-line-bonus", "line-bonus"),
+        (&percent, "cf-line cf-line-percent", "line-percent"),
+    ];
+    for (pay, class, testid) in lines {
+        h.open(
+            "polyline",
+            &[
+                ("points", &line(pay)),
+                ("class", class),
+                ("data-testid", testid),
+            ],
+        )
+        .close("polyline");
+    }
+    if let Some(c) = crossover {
+        h.open(
+            "circle",
+            &[
+                ("cx", &tenths(f.x(c))),
+                ("cy", &tenths(f.y(percent(c)))),
+                ("r", "5"),
+                ("class", "cf-cross"),
+                ("data-testid", "fee-crossover"),
+            ],
+        )
+        .close("circle");
+    }
+    h.close("svg").open("figcaption", &[("class", "cf-legend")]);
+    for (class, id) in [
+        ("cf-key cf-key-fixed", "calc.col.fixed"),
+        ("cf-key cf-key-bonus", "calc.col.bonus"),
+        ("cf-key cf-key-percent", "calc.col.percent"),
+        ("cf-key cf-key-region", "calc.region"),
+    ] {
+        h.leaf("span", &[("class", class)], &m.t(id));
+    }
+    h.close("figcaption").close("figure");
 }
 
 #[cfg(test)]

@@ -4,20 +4,11 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::state::{Action, Notice};
-use super::use_messages;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Messages};
 use crate::platform::lang;
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitcherProps {
-    pub current: Lang,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
-    let m = use_messages();
-    let on_action = props.on_action.clone();
+pub fn lang_switcher(m: &Messages, current: Lang, on_action: &Callback<Action>) -> Html {
+    let on_action = on_action.clone();
     let change = Callback::from(move |e: Event| {
         let Some(wanted) = e
             .target_dyn_into::<HtmlSelectElement>()
@@ -36,7 +27,7 @@ pub fn LangSwitcher(props: &LangSwitcherProps) -> Html {
             <label for="cf-lang">{ m.t("lang.label") }</label>
             <select id="cf-lang" data-testid="lang" onchange={change}>
                 { for Lang::ALL.iter().map(|l| html! {
-                    <option value={l.code()} lang={l.code()} selected={*l == props.current}>{ l.native_name() }</option>
+                    <option value={l.code()} lang={l.code()} selected={*l == current}>{ l.native_name() }</option>
                 }) }
             </select>
         </div>

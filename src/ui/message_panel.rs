@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 use super::share_panel::copy_status;
 use super::state::{Action, AppState};
-use super::use_messages;
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::platform::clipboard::{self, CopyOutcome};
 use crate::quiz::first_message::{client_message, specialist_reply, FIELDS};
 use crate::quiz::money::Currency;
@@ -28,7 +27,7 @@ const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
 
 #[component]
 pub fn MessagePanel(props: &MessagePanelProps) -> Html {
-    let m = use_messages();
+    let m = i18n::messages(props.state.lang);
     let area = use_node_ref();
     let outcome = use_state(|| None::<CopyOutcome>);
     let s = &props.state;

@@ -7,6 +7,7 @@ pub mod compare_screen;
 pub mod fee_calculator;
 pub mod fee_chart;
 pub mod lang_switcher;
+pub mod markup;
 pub mod message_panel;
 pub mod notice_bar;
 pub mod profile_chart;
@@ -15,15 +16,3 @@ pub mod result_screen;
 pub mod share_panel;
 pub mod start_screen;
 pub mod state;
-
-use std::rc::Rc;
-
-use yew::prelude::*;
-
-use crate::i18n::Messages;
-
-/// The message catalog of the current language, provided by [`app::App`].
-#[hook]
-pub fn use_messages() -> Rc<Messages> {
-    use_context::<Rc<Messages>>().unwrap_or_else(Messages::english)
-}

@@ -1,101 +1,168 @@
-//! The per-dimension profile as an SVG bar chart drawn by the app (no chart library).
+//! The per-dimension profile as an SVG bar chart drawn by the app (no chart library), as one
+//! markup string (see `markup`).
 
-use yew::prelude::*;
+use yew::Html;
 
-use super::use_messages;
+use super::markup::Markup;
+use crate::i18n::Messages;
 use crate::quiz::evaluate::DimensionScore;
+use crate::quiz::Dimension;
 
 const ROW: i32 = 30;
+const PAIR_ROW: i32 = 36;
 const LABEL_W: i32 = 150;
 const BAR_W: i32 = 170;
 const WIDTH: i32 = LABEL_W + BAR_W + 40;
 
-#[derive(Properties, PartialEq)]
-pub struct ProfileChartProps {
-    pub scores: Vec<DimensionScore>,
-}
-
-#[component]
-pub fn ProfileChart(props: &ProfileChartProps) -> Html {
-    let m = use_messages();
-    let rows = i32::try_from(props.scores.len()).unwrap_or(0);
-    let height = rows * ROW + 10;
-    let summary = props
-        .scores
+/// One bar per dimension, coloured by level, with its number.
+pub fn profile_chart(m: &Messages, scores: &[DimensionScore]) -> Html {
+    let summary = scores
         .iter()
         .map(|d| format!("{} {}", m.t(d.dim.message_id()), d.score))
         .collect::<Vec<_>>()
         .join(", ");
-    html! {
-        <svg class="cf-profile" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-             aria-label={m.f("result.profile_label", &[("scores", &summary)])} data-testid="profile">
-            { for props.scores.iter().enumerate().map(|(i, d)| {
-                let y = i32::try_from(i).unwrap_or(0) * ROW + 5;
-                let w = BAR_W * i32::from(d.score) / 100;
-                let level = match d.score { 70.. => "good", 40..=69 => "mid", _ => "low" };
-                html! {
-                    <g data-dim={m.t(d.dim.message_id())}>
-                        <text x={(LABEL_W - 8).to_string()} y={(y + 19).to_string()} text-anchor="end" class="cf-chart-label">{ m.t(d.dim.message_id()) }</text>
-                        <rect x={LABEL_W.to_string()} y={(y + 5).to_string()} width={BAR_W.to_string()} height="18" rx="4" class="cf-bar-bg" />
-                        <rect x={LABEL_W.to_string()} y={(y + 5).to_string()} width={w.to_string()} height="18" rx="4" class={format!("cf-bar cf-bar-{level}")} />
-                        <text x={(LABEL_W + BAR_W + 6).to_string()} y={(y + 19).to_string()} class="cf-chart-value">{ d.score }</text>
-                    </g>
-                }
-            }) }
-        </svg>
+    let mut h = Markup::new();
+    open_svg(
+        &mut h,
+        scores.len(),
+        ROW,
+        &m.f("result.profile_label", &[("scores", &summary)]),
+        "profile",
+    );
+    for (y, d) in (5..).step_by(ROW as usize).zip(scores) {
+        let level = match d.score {
+            70.. => "cf-bar cf-bar-good",
+            40..=69 => "cf-bar cf-bar-mid",
+            _ => "cf-bar cf-bar-low",
+        };
+        label(&mut h, m, d.dim, y + 19);
+        bar(
+            &mut h,
+            y + 5,
+            18,
+            d.score,
+            level,
+            &d.score.to_string(),
+            y + 19,
+        );
+        h.close("g");
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PairChartProps {
-    pub client: Vec<DimensionScore>,
-    pub specialist: Vec<DimensionScore>,
+    h.close("svg");
+    h.into_html()
 }
 
 /// Two bars per dimension, the client's above the specialist's, each with its number and side
 /// initial, so neither colour nor position alone tells them apart.
-#[component]
-pub fn PairChart(props: &PairChartProps) -> Html {
-    let m = use_messages();
-    let (client_mark, specialist_mark) =
-        (m.t("compare.side.client"), m.t("compare.side.specialist"));
-    let rows: Vec<_> = props
-        .client
+pub fn pair_chart(m: &Messages, client: &[DimensionScore], specialist: &[DimensionScore]) -> Html {
+    let initial = |id: &str| m.t(id).chars().next().unwrap_or(' ');
+    let (client_mark, specialist_mark) = (
+        initial("compare.side.client"),
+        initial("compare.side.specialist"),
+    );
+    let rows: Vec<_> = client
         .iter()
         .filter_map(|c| {
-            let s = props.specialist.iter().find(|s| s.dim == c.dim)?;
+            let s = specialist.iter().find(|s| s.dim == c.dim)?;
             Some((c.dim, c.score, s.score))
         })
         .collect();
-    let height = i32::try_from(rows.len()).unwrap_or(0) * PAIR_ROW + 10;
     let summary = rows
         .iter()
         .map(|(d, c, s)| format!("{} {c}/{s}", m.t(d.message_id())))
         .collect::<Vec<_>>()
         .join(", ");
-    let bar = |y: i32, score: u8, class: &'static str, mark: &str| {
-        let w = BAR_W * i32::from(score) / 100;
-        html! { <>
-            <rect x={LABEL_W.to_string()} y={y.to_string()} width={BAR_W.to_string()} height="12" rx="3" class="cf-bar-bg" />
-            <rect x={LABEL_W.to_string()} y={y.to_string()} width={w.to_string()} height="12" rx="3" class={class} />
-            <text x={(LABEL_W + BAR_W + 6).to_string()} y={(y + 10).to_string()} class="cf-chart-value">{ format!("{score} {}", mark.chars().next().unwrap_or(' ')) }</text>
-        </> }
-    };
-    html! {
-        <svg class="cf-profile" viewBox={format!("0 0 {WIDTH} {height}")} role="img"
-             aria-label={m.f("compare.profile_label", &[("scores", &summary)])} data-testid="pair-profile">
-            { for rows.iter().enumerate().map(|(i, (dim, c, s))| {
-                let y = i32::try_from(i).unwrap_or(0) * PAIR_ROW + 5;
-                html! {
-                    <g data-dim={m.t(dim.message_id())}>
-                        <text x={(LABEL_W - 8).to_string()} y={(y + 20).to_string()} text-anchor="end" class="cf-chart-label">{ m.t(dim.message_id()) }</text>
-                        { bar(y + 3, *c, "cf-bar cf-bar-client", &client_mark) }
-                        { bar(y + 18, *s, "cf-bar cf-bar-specialist", &specialist_mark) }
-                    </g>
-                }
-            }) }
-        </svg>
+    let mut h = Markup::new();
+    open_svg(
+        &mut h,
+        rows.len(),
+        PAIR_ROW,
+        &m.f("compare.profile_label", &[("scores", &summary)]),
+        "pair-profile",
+    );
+    for (y, (dim, c, s)) in (5..).step_by(PAIR_ROW as usize).zip(&rows) {
+        label(&mut h, m, *dim, y + 20);
+        let client_value = format!("{c} {client_mark}");
+        bar(
+            &mut h,
+            y + 3,
+            12,
+            *c,
+            "cf-bar cf-bar-client",
+            &client_value,
+            y + 13,
+        );
+        let specialist_value = format!("{s} {specialist_mark}");
+        bar(
+            &mut h,
+            y + 18,
+            12,
+            *s,
+            "cf-bar cf-bar-specialist",
+            &specialist_value,
+            y + 28,
+        );
+        h.close("g");
     }
+    h.close("svg");
+    h.into_html()
 }
 
-const PAIR_ROW: i32 = 36;
+fn open_svg(h: &mut Markup, rows: usize, row: i32, label: &str, testid: &str) {
+    let height = i32::try_from(rows).unwrap_or(0) * row + 10;
+    h.open(
+        "svg",
+        &[
+            ("class", "cf-profile"),
+            ("viewBox", &format!("0 0 {WIDTH} {height}")),
+            ("role", "img"),
+            ("aria-label", label),
+            ("data-testid", testid),
+        ],
+    );
+}
+
+/// Opens the dimension's group (closed by the caller after its bars) with its label.
+fn label(h: &mut Markup, m: &Messages, dim: Dimension, y: i32) {
+    let name = m.t(dim.message_id());
+    h.open("g", &[("data-dim", &name)]).leaf(
+        "text",
+        &[
+            ("x", &(LABEL_W - 8).to_string()),
+            ("y", &y.to_string()),
+            ("text-anchor", "end"),
+            ("class", "cf-chart-label"),
+        ],
+        &name,
+    );
+}
+
+/// A track, the bar for `score` (0–100) over it, and `value` written after the track.
+fn bar(h: &mut Markup, y: i32, height: i32, score: u8, class: &str, value: &str, text_y: i32) {
+    let (x, y, height) = (LABEL_W.to_string(), y.to_string(), height.to_string());
+    let width = (BAR_W * i32::from(score) / 100).to_string();
+    let rect = |h: &mut Markup, width: &str, class: &str| {
+        h.open(
+            "rect",
+            &[
+                ("x", &x),
+                ("y", &y),
+                ("width", width),
+                ("height", &height),
+                ("rx", "3"),
+                ("class", class),
+            ],
+        )
+        .close("rect");
+    };
+    rect(h, &BAR_W.to_string(), "cf-bar-bg");
+    rect(h, &width, class);
+    h.leaf(
+        "text",
+        &[
+            ("x", &(LABEL_W + BAR_W + 6).to_string()),
+            ("y", &text_y.to_string()),
+            ("class", "cf-chart-value"),
+        ],
+        value,
+    );
+}

@@ -4,53 +4,35 @@
 use yew::prelude::*;
 
 use super::state::{Action, AppState, StepItem};
-use super::use_messages;
-use crate::platform::dom;
+use crate::i18n::Messages;
 use crate::quiz::bank;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionScreenProps {
-    pub state: AppState,
-    pub on_action: Callback<Action>,
-}
+/// What gets keyboard focus when a question opens (the app moves it there, see `app`).
+pub const HEADING: &str = ".cf-question h2";
 
-#[component]
-pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
-    let m = use_messages();
-    let heading = use_node_ref();
-    let current = props.state.current_item();
-    let key = current.map(|(a, step, _)| (a, step));
-    {
-        let heading = heading.clone();
-        use_effect_with(key, move |_| {
-            dom::focus(&heading);
-        });
-    }
-    let Some((audience, step, item)) = current else {
+/// A plain function, not a component (each component type costs the wasm ~3.5 KB); the app
+/// moves focus to [`HEADING`] when the question changes.
+pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>) -> Html {
+    let Some((audience, step, item)) = state.current_item() else {
         return html! {};
     };
     let total = bank().step_count(audience);
-    let selected = props
-        .state
-        .progress(audience)
-        .answers
-        .get(item.id())
-        .cloned();
+    let selected = state.progress(audience).answers.get(item.id()).cloned();
     let options: Vec<(String, String)> = match item {
         StepItem::Pair(q) => q
             .options
             .iter()
-            .map(|c| (c.id.clone(), c.text_for(audience).to_string()))
+            .map(|c| (c.id.to_string(), c.text_for(audience).to_string()))
             .collect(),
         StepItem::Temperament(t) => t
             .options
             .iter()
-            .map(|o| (o.id.clone(), o.text.clone()))
+            .map(|o| (o.id.to_string(), o.text.to_string()))
             .collect(),
     };
     let prompt = match item {
         StepItem::Pair(q) => q.prompt(audience).to_string(),
-        StepItem::Temperament(t) => t.text.clone(),
+        StepItem::Temperament(t) => t.text.to_string(),
     };
     let last = step + 1 == total;
     let next_label = if item.optional() && selected.is_none() {
@@ -60,12 +42,12 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     } else {
         m.t("quiz.next")
     };
-    let onsubmit = props.on_action.reform(|e: SubmitEvent| {
+    let onsubmit = on_action.reform(|e: SubmitEvent| {
         e.prevent_default();
         Action::Next
     });
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let home = props.on_action.reform(|_: MouseEvent| Action::Home);
+    let back = on_action.reform(|_: MouseEvent| Action::Back);
+    let home = on_action.reform(|_: MouseEvent| Action::Home);
     let group = format!("q-{}", item.id());
     let title_id = format!("{group}-title");
     let percent = step * 100 / total.max(1);
@@ -90,10 +72,10 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                     <p class="cf-badge">{ m.t("quiz.temperament_section") }</p>
                 }
                 <fieldset role="radiogroup" class="cf-options">
-                    <legend><h2 id={title_id} tabindex="-1" ref={heading}>{ prompt }</h2></legend>
+                    <legend><h2 id={title_id} tabindex="-1">{ prompt }</h2></legend>
                     { for options.into_iter().map(|(id, text)| {
                         let checked = selected.as_deref() == Some(id.as_str());
-                        let choose = props.on_action.reform({ let id = id.clone(); move |_: Event| Action::Choose(id.clone()) });
+                        let choose = on_action.reform({ let id = id.clone(); move |_: Event| Action::Choose(id.clone()) });
                         html! {
                             <label class={classes!("cf-option", checked.then_some("cf-checked"))}>
                                 <input type="radio" name={group.clone()} value={id} checked={checked} onchange={choose} />
@@ -104,7 +86,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
                 </fieldset>
                 <div class="cf-nav">
                     <button type="button" class="cf-secondary" onclick={back}>{ m.t("quiz.back") }</button>
-                    <button type="submit" class="cf-primary" disabled={!props.state.can_advance()}>{ next_label }</button>
+                    <button type="submit" class="cf-primary" disabled={!state.can_advance()}>{ next_label }</button>
                 </div>
             </form>
         </main>

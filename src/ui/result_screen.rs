@@ -3,15 +3,15 @@
 
 use yew::prelude::*;
 
-use super::compare_box::CompareBox;
-use super::fee_calculator::FeeCalculator;
+use super::compare_box::{compare_box, CompareOffer};
+use super::fee_calculator::fee_calculator;
+use super::markup::Markup;
 use super::message_panel::MessagePanel;
-use super::profile_chart::ProfileChart;
+use super::profile_chart::profile_chart;
 use super::share_panel::SharePanel;
 use super::state::{mirror, Action, AppState, Screen};
-use super::use_messages;
 use crate::config::Contact;
-use crate::i18n::Messages;
+use crate::i18n::{self, Messages};
 use crate::platform::{dom, url};
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
 use crate::quiz::fee::why_message;
@@ -32,7 +32,7 @@ pub struct ResultScreenProps {
 
 #[component]
 pub fn ResultScreen(props: &ResultScreenProps) -> Html {
-    let m = use_messages();
+    let m = i18n::messages(props.state.lang);
     let config = &props.state.config;
     let a = props.audience;
     let shared = matches!(props.state.screen, Screen::Shared(_));
@@ -103,104 +103,22 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&verdict_id) }</h1>
                 <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
                 <p data-testid="decided">{ decided(&m, &eval) }</p>
-                if !eval.flags.is_empty() {
-                    <h2>{ m.t("result.flags") }</h2>
-                    <ul class="cf-flags" data-testid="flags">
-                        { for eval.flags.iter().filter_map(|id| bank().flag(id)).map(|f| html! {
-                            <li data-flag={f.id.clone()}>{ f.name.clone() }</li>
-                        }) }
-                    </ul>
-                }
+                { flags(&m, &eval) }
             </section>
 
             <section>
                 <h2>{ m.t("result.profile") }</h2>
-                <ProfileChart scores={eval.dimensions.clone()} />
+                { profile_chart(&m, &eval.dimensions) }
             </section>
 
-            if !eval.archetypes.is_empty() {
-                <section data-testid="archetypes">
-                    <h2>{ m.t(&format!("result.archetypes.{}", a.id())) }</h2>
-                    { for eval.archetypes.iter().take(TOP_ARCHETYPES).filter_map(|am| bank().archetype(&am.id).map(|at| (am, at))).map(|(am, at)| html! {
-                        <article class="cf-archetype" data-archetype={at.id.clone()}>
-                            <h3>{ at.name.clone() }<span class="cf-muted">{ m.f("result.strength", &[("n", &am.strength.to_string())]) }</span></h3>
-                            <p>{ at.note(a).to_string() }</p>
-                            <p class="cf-small cf-muted">{ m.t("result.because") }</p>
-                            <ul class="cf-small">{ for am.reasons.iter().map(|r| html! { <li>{ reason(&m, a, r) }</li> }) }</ul>
-                        </article>
-                    }) }
-                </section>
-            }
-
-            if a == Audience::Specialist {
-                <p class="cf-reminder" data-testid="own-part">{ m.t("result.own_part") }</p>
-            }
-
-            <section data-testid="advice">
-                <h2>{ m.t(&format!("result.advice.{}", a.id())) }</h2>
-                if eval.advice.is_empty() {
-                    <p>{ m.t("result.no_advice") }</p>
-                }
-                <ol class="cf-advice">
-                    { for eval.advice.iter().take(TOP_ADVICE).filter_map(|i| bank().advice(&i.id)).map(|adv| html! { <li>{ adv.text(a).to_string() }</li> }) }
-                </ol>
-                if eval.advice.len() > TOP_ADVICE {
-                    <details>
-                        <summary>{ m.f("result.more_advice", &[("n", &(eval.advice.len() - TOP_ADVICE).to_string())]) }</summary>
-                        <ol class="cf-advice" start={(TOP_ADVICE + 1).to_string()}>
-                            { for eval.advice.iter().skip(TOP_ADVICE).filter_map(|i| bank().advice(&i.id)).map(|adv| html! { <li>{ adv.text(a).to_string() }</li> }) }
-                        </ol>
-                    </details>
-                }
-            </section>
+            { reading(&m, a, &eval) }
 
             if *details {
-            if !eval.temperament.is_empty() {
-                <section data-testid="temperament">
-                    <h2>{ m.t("result.temperament") }</h2>
-                    { for eval.temperament.iter().filter_map(|t| bank().temperament_info(*t)).map(|t| html! {
-                        <p><strong>{ t.name.clone() }</strong>{ format!(": {} ", t.traits) }{ t.how.clone() }</p>
-                    }) }
-                </section>
-            }
-
-            <section class="cf-checklists">
-                <div>
-                    <h2>{ m.t("result.guarantees") }</h2>
-                    <ul class="cf-checklist" data-testid="guarantees">
-                        { for bank().guarantees.iter().zip(&eval.guarantees).map(|(c, ok)| html! {
-                            <li class={if *ok { "cf-yes" } else { "cf-no" }}>
-                                <span class="cf-sr">{ m.t(if *ok { "result.check_yes" } else { "result.check_no" }) }</span>
-                                { c.text.clone() }
-                            </li>
-                        }) }
-                    </ul>
-                    <p class="cf-small">{ m.t(if eval.guarantees.iter().all(|g| *g) { "result.guarantees_ok" } else { "result.guarantees_no" }) }</p>
-                </div>
-                <div>
-                    <h2>{ m.t("result.contract") }</h2>
-                    <ul class="cf-contract">{ for bank().contract.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
-                </div>
-            </section>
-
+            { details_markup(&m, &eval) }
             <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
-                <h2>{ m.t("fee.title") }</h2>
-                <p class="cf-fee-model"><strong>{ m.t(&format!("fee.model.{}", eval.fee.model.id())) }</strong></p>
-                <p>{ m.t(why_message(eval.fee.model, a)) }</p>
-                if eval.fee.held_back_by_verdict {
-                    <p>{ m.t("fee.held_back") }</p>
-                }
-                if !eval.fee.missing.is_empty() {
-                    <p>{ m.t("fee.blocked_by") }</p>
-                    <ul data-testid="fee-missing">
-                        { for eval.fee.missing.iter().filter_map(|id| bank().fee_conditions.iter().find(|c| &c.id == id)).map(|c| html! {
-                            <li><strong>{ c.text.clone() }</strong>{ m.t("fee.condition_unblock") }{ c.unblock.clone() }</li>
-                        }) }
-                    </ul>
-                    <p class="cf-small">{ m.t("fee.revisit") }</p>
-                }
+                { fee_markup(&m, a, &eval) }
                 if !shared {
-                    <FeeCalculator input={props.state.calc.clone()} plan={props.state.calc_plan} on_action={props.on_action.clone()} />
+                    { fee_calculator(&m, &props.state.calc, props.state.calc_plan.as_ref(), &props.on_action) }
                 }
             </section>
             }
@@ -225,9 +143,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 if let Some(link) = link {
                     <h2>{ m.t("share.title") }</h2>
-                    <SharePanel key={link.as_str()} link={link.clone()} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
+                    <SharePanel key={link.as_str()} lang={props.state.lang} link={link.clone()} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
                 }
-                <CompareBox side={a} error={props.state.paste_error} mine_ready={mine_ready} opened_ready={opened_ready} on_action={props.on_action.clone()} />
+                { compare_box(&m, CompareOffer { side: a, error: props.state.paste_error, mine_ready, opened_ready }, &props.on_action) }
             </section>
 
             <nav class="cf-nav">
@@ -295,4 +213,196 @@ fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
             &[("dim", &m.t(d.message_id())), ("n", &score.to_string())],
         ),
     }
+}
+
+fn flags(m: &Messages, eval: &Evaluation) -> Html {
+    if eval.flags.is_empty() {
+        return Html::default();
+    }
+    let mut h = Markup::new();
+    h.leaf("h2", &[], &m.t("result.flags"))
+        .open("ul", &[("class", "cf-flags"), ("data-testid", "flags")]);
+    for f in eval.flags.iter().filter_map(|id| bank().flag(id)) {
+        h.leaf("li", &[("data-flag", &f.id)], &f.name);
+    }
+    h.close("ul");
+    h.into_html()
+}
+
+/// Archetypes, the specialist's own part, and the advice: what the result says, as text.
+fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+    let mut h = Markup::new();
+    if !eval.archetypes.is_empty() {
+        h.open("section", &[("data-testid", "archetypes")]).leaf(
+            "h2",
+            &[],
+            &m.t(&format!("result.archetypes.{}", a.id())),
+        );
+        let matches = eval.archetypes.iter().take(TOP_ARCHETYPES);
+        for (am, at) in matches.filter_map(|am| bank().archetype(&am.id).map(|at| (am, at))) {
+            h.open(
+                "article",
+                &[("class", "cf-archetype"), ("data-archetype", &at.id)],
+            )
+            .open("h3", &[])
+            .text(&at.name)
+            .leaf(
+                "span",
+                &[("class", "cf-muted")],
+                &m.f("result.strength", &[("n", &am.strength.to_string())]),
+            )
+            .close("h3")
+            .leaf("p", &[], at.note(a))
+            .leaf(
+                "p",
+                &[("class", "cf-small cf-muted")],
+                &m.t("result.because"),
+            )
+            .open("ul", &[("class", "cf-small")]);
+            for r in &am.reasons {
+                h.leaf("li", &[], &reason(m, a, r));
+            }
+            h.close("ul").close("article");
+        }
+        h.close("section");
+    }
+    if a == Audience::Specialist {
+        h.leaf(
+            "p",
+            &[("class", "cf-reminder"), ("data-testid", "own-part")],
+            &m.t("result.own_part"),
+        );
+    }
+    h.open("section", &[("data-testid", "advice")]).leaf(
+        "h2",
+        &[],
+        &m.t(&format!("result.advice.{}", a.id())),
+    );
+    if eval.advice.is_empty() {
+        h.leaf("p", &[], &m.t("result.no_advice"));
+    }
+    let advice = |h: &mut Markup, skip: usize, take: usize| {
+        let items = eval.advice.iter().skip(skip).take(take);
+        for adv in items.filter_map(|i| bank().advice(&i.id)) {
+            h.leaf("li", &[], adv.text(a));
+        }
+    };
+    h.open("ol", &[("class", "cf-advice")]);
+    advice(&mut h, 0, TOP_ADVICE);
+    h.close("ol");
+    if eval.advice.len() > TOP_ADVICE {
+        let more = (eval.advice.len() - TOP_ADVICE).to_string();
+        h.open("details", &[])
+            .leaf("summary", &[], &m.f("result.more_advice", &[("n", &more)]))
+            .open(
+                "ol",
+                &[
+                    ("class", "cf-advice"),
+                    ("start", &(TOP_ADVICE + 1).to_string()),
+                ],
+            );
+        advice(&mut h, TOP_ADVICE, usize::MAX);
+        h.close("ol").close("details");
+    }
+    h.close("section");
+    h.into_html()
+}
+
+/// Temperament and the two checklists (painted a frame after the summary).
+fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
+    let mut h = Markup::new();
+    if !eval.temperament.is_empty() {
+        h.open("section", &[("data-testid", "temperament")]).leaf(
+            "h2",
+            &[],
+            &m.t("result.temperament"),
+        );
+        for t in eval
+            .temperament
+            .iter()
+            .filter_map(|t| bank().temperament_info(*t))
+        {
+            h.open("p", &[])
+                .leaf("strong", &[], &t.name)
+                .text(&format!(": {} ", t.traits))
+                .text(&t.how)
+                .close("p");
+        }
+        h.close("section");
+    }
+    h.open("section", &[("class", "cf-checklists")])
+        .open("div", &[])
+        .leaf("h2", &[], &m.t("result.guarantees"))
+        .open(
+            "ul",
+            &[("class", "cf-checklist"), ("data-testid", "guarantees")],
+        );
+    for (c, ok) in bank().guarantees.iter().zip(&eval.guarantees) {
+        let (class, said) = if *ok {
+            ("cf-yes", "result.check_yes")
+        } else {
+            ("cf-no", "result.check_no")
+        };
+        h.open("li", &[("class", class)])
+            .leaf("span", &[("class", "cf-sr")], &m.t(said))
+            .text(&c.text)
+            .close("li");
+    }
+    let all = eval.guarantees.iter().all(|g| *g);
+    h.close("ul")
+        .leaf(
+            "p",
+            &[("class", "cf-small")],
+            &m.t(if all {
+                "result.guarantees_ok"
+            } else {
+                "result.guarantees_no"
+            }),
+        )
+        .close("div")
+        .open("div", &[])
+        .leaf("h2", &[], &m.t("result.contract"))
+        .open("ul", &[("class", "cf-contract")]);
+    for c in bank().contract.iter() {
+        h.leaf("li", &[], c);
+    }
+    h.close("ul").close("div").close("section");
+    h.into_html()
+}
+
+/// The fee model advised and what holds the next one back (the calculator follows).
+fn fee_markup(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+    let mut h = Markup::new();
+    h.leaf("h2", &[], &m.t("fee.title"))
+        .open("p", &[("class", "cf-fee-model")])
+        .leaf(
+            "strong",
+            &[],
+            &m.t(&format!("fee.model.{}", eval.fee.model.id())),
+        )
+        .close("p")
+        .leaf("p", &[], &m.t(why_message(eval.fee.model, a)));
+    if eval.fee.held_back_by_verdict {
+        h.leaf("p", &[], &m.t("fee.held_back"));
+    }
+    if !eval.fee.missing.is_empty() {
+        h.leaf("p", &[], &m.t("fee.blocked_by"))
+            .open("ul", &[("data-testid", "fee-missing")]);
+        let conditions = &bank().fee_conditions;
+        for c in eval
+            .fee
+            .missing
+            .iter()
+            .filter_map(|id| conditions.iter().find(|c| &c.id == id))
+        {
+            h.open("li", &[])
+                .leaf("strong", &[], &c.text)
+                .text(&m.t("fee.condition_unblock"))
+                .text(&c.unblock)
+                .close("li");
+        }
+        h.close("ul")
+            .leaf("p", &[("class", "cf-small")], &m.t("fee.revisit"));
+    }
+    h.into_html()
 }

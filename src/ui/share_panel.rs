@@ -3,11 +3,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::use_messages;
+use crate::i18n;
+
 use crate::platform::clipboard::{self, CopyOutcome};
 
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
+    /// The language on screen.
+    pub lang: crate::i18n::Lang,
     /// The whole link.
     pub link: AttrValue,
     /// Message id of the field's label.
@@ -18,7 +21,7 @@ pub struct SharePanelProps {
 
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
-    let m = use_messages();
+    let m = i18n::messages(props.lang);
     let input = use_node_ref();
     let outcome = use_state(|| None::<CopyOutcome>);
     let copy = {

@@ -3,27 +3,21 @@
 use yew::prelude::*;
 
 use super::state::{Action, AppState};
-use super::use_messages;
+use crate::i18n::Messages;
 use crate::quiz::{bank, Audience};
 
 /// Seconds a person takes per question, on average, for the time estimate.
 const SECONDS_PER_QUESTION: usize = 12;
 
-#[derive(Properties, PartialEq)]
-pub struct StartScreenProps {
-    pub state: AppState,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn StartScreen(props: &StartScreenProps) -> Html {
-    let m = use_messages();
-    let config = &props.state.config;
+/// A plain function, not a component: it has no state of its own, and each component type costs
+/// the wasm ~3.5 KB of Yew glue.
+pub fn start_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>) -> Html {
+    let config = &state.config;
     let card = |a: Audience| {
         let bank = bank();
         let total = bank.questions.len();
         let minutes = (total * SECONDS_PER_QUESTION).div_ceil(60).to_string();
-        let progress = props.state.progress(a);
+        let progress = state.progress(a);
         let id = a.id();
         let action = if progress.finished(bank, a) {
             m.t("start.view_result")
@@ -47,7 +41,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
                 ],
             ),
         };
-        let open = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
+        let open = on_action.reform(move |_: MouseEvent| Action::Open(a));
         html! {
             <section class="cf-card" aria-labelledby={format!("title-{id}")}>
                 <h2 id={format!("title-{id}")}>{ m.t(&format!("start.{id}.title")) }</h2>
@@ -59,7 +53,7 @@ pub fn StartScreen(props: &StartScreenProps) -> Html {
     };
     html! {
         <main class="cf-start">
-            if props.state.bad_link {
+            if state.bad_link {
                 <p class="cf-notice" role="alert" data-testid="bad-link">{ m.t("start.bad_link") }</p>
             }
             if let Some(agency) = &config.agency {

@@ -15,7 +15,10 @@ pub fn best_answers() -> Answers {
             } else {
                 q.options.iter().find(|c| !c.is_weak())
             };
-            (q.id.clone(), best.unwrap_or(&q.options[0]).id.clone())
+            (
+                q.id.to_string(),
+                best.unwrap_or(&q.options[0]).id.to_string(),
+            )
         })
         .collect()
 }
@@ -41,11 +44,17 @@ pub fn answer_sets() -> impl Strategy<Value = Answers> {
         let b = bank();
         let mut a = Answers::new();
         for (q, pick) in b.questions.iter().zip(&picks) {
-            a.insert(q.id.clone(), q.options[pick % q.options.len()].id.clone());
+            a.insert(
+                q.id.to_string(),
+                q.options[pick % q.options.len()].id.to_string(),
+            );
         }
         for (t, pick) in b.temperament.iter().zip(&picks[b.questions.len()..]) {
             if pick % 5 != 4 {
-                a.insert(t.id.clone(), t.options[pick % t.options.len()].id.clone());
+                a.insert(
+                    t.id.to_string(),
+                    t.options[pick % t.options.len()].id.to_string(),
+                );
             }
         }
         a
