@@ -139,17 +139,18 @@ test('progress saved by the previous schema version migrates; a newer one is kep
     sessionStorage.setItem('seeded', '1');
     for (const [k, v] of Object.entries(${JSON.stringify(values)})) localStorage.setItem(k, v);
   }`;
-  // Version 1 stored the screen's index: it opens at the same question with the same answers.
+  // Version 1 stored the screen's index: it opens at that question (not at the first unanswered
+  // one, the fallback) with the same answers.
   const page = await openPage(browser, server.url, {
-    init: seed({ 'clientfit.v1.client': '"p1;2;goals_numbers=yes&goals_success=mostly"', 'clientfit.v1.screen': '"client"' }),
+    init: seed({ 'clientfit.v1.client': '"p1;1;goals_numbers=yes&goals_success=mostly&goals_priority=ranked"', 'clientfit.v1.screen': '"client"' }),
     ready: '[data-testid="count"]',
   });
-  assert.match(await page.textContent('[data-testid="count"]'), /^3 of /);
+  assert.match(await page.textContent('[data-testid="count"]'), /^2 of /);
   assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'a migration is not a problem');
-  await page.locator('[role="radiogroup"] label').first().click();
+  assert.ok(await page.locator('input[value="mostly"]').isChecked(), 'the answer on screen came along');
   await page.locator('form button[type="submit"]').click();
-  await page.waitForFunction(() => /^p2;data_conversion;/.test(JSON.parse(localStorage.getItem('clientfit.v1.client'))));
-  assert.match(await page.evaluate(() => localStorage.getItem('clientfit.v1.client')), /goals_success=mostly/);
+  await page.waitForFunction(() => /^p2;goals_priority;/.test(JSON.parse(localStorage.getItem('clientfit.v1.client'))));
+  assert.match(await page.evaluate(() => localStorage.getItem('clientfit.v1.client')), /goals_priority=ranked/);
   assert.deepEqual(page.errors, []);
 
   // A value from a later version is never overwritten in place without a copy, and is told apart.
@@ -161,14 +162,22 @@ test('progress saved by the previous schema version migrates; a newer one is kep
   assert.match(await later.textContent('[data-testid="notice"]'), /newer version/);
   assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.newer')), future);
   assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.unreadable')), null);
-  // "Start over" sets everything else aside too and starts clean.
+  // Answers given here are kept in memory, not saved over the newer version's data.
+  await later.click('[data-testid="open-client"]');
+  await answerAll(later, () => 0, { stopAt: 2 });
+  assert.match(await later.textContent('[data-testid="count"]'), /^3 of /);
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client')), future, 'not overwritten');
+  // "Start over" sets everything aside (the newer data included) and saves here again.
   await later.click('[data-testid="notice-reset"]');
   await later.waitForFunction(() => !document.querySelector('[data-testid="notice"]'));
   assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.calc.before-reset')), '"c1;fixed_min=777"');
+  assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.before-reset')), future);
   await later.waitForFunction(() => !/fixed_min=777/.test(localStorage.getItem('clientfit.v1.calc') ?? ''));
   assert.equal(await later.evaluate(() => localStorage.getItem('clientfit.v1.client.newer')), future, 'still kept');
   await later.click('[data-testid="open-client"]');
   assert.match(await later.textContent('[data-testid="count"]'), /^1 of /);
+  await answerAll(later, () => 0, { stopAt: 1 });
+  await later.waitForFunction(() => /^"p2;/.test(localStorage.getItem('clientfit.v1.client') ?? ''));
   await later.reload();
   await later.waitForSelector('[role="radiogroup"], [data-testid^="open-"]');
   assert.equal(await later.locator('[data-testid="notice"]').count(), 0, 'nothing unreadable is left');

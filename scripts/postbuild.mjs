@@ -5,10 +5,12 @@
 //  3. adds a content-hashed copy of the embed loader, for a snippet with Subresource Integrity;
 //  4. for release builds, writes .br and .gz beside every text or wasm file, for servers that
 //     serve pre-compressed files (nginx gzip_static / brotli_static).
-// Hashed names are `<name>-<16 hex>.<ext>`, like Trunk's own, so one rule caches them all.
-import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+// Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
+// zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 export const POLICY = [
@@ -77,7 +79,10 @@ function precompress(dir) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (Trunk), not imported (the release test imports POLICY). Real paths on both
+// sides: a checkout path with spaces or a symlink must not turn the hook into a silent no-op.
+const main = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+if (main) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
   const index = join(dir, 'index.html');
   writeFileSync(index, addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'))));

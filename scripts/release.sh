@@ -14,6 +14,13 @@ if ! [[ $path =~ ^/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$ ]] || [[ $path == */./* |
   exit 2
 fi
 case $out in /*) ;; *) out="$PWD/$out" ;; esac
+# Trunk empties the output folder first: never let that be a folder holding anything else.
+out=$(realpath -m "$out")
+case "$root/" in "$out"/*) echo "release: $out holds the project; choose a folder of its own" >&2; exit 2 ;; esac
+if [ -d "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -f "$out/index.html" ]; then
+  echo "release: $out is not empty and is not an earlier release (no index.html); it would be emptied" >&2
+  exit 2
+fi
 
 cd "$root"
 scripts/tools.sh serve

@@ -1,8 +1,9 @@
 //! Saving and restoring progress in localStorage (through gloo-storage).
 //!
 //! Keys are namespaced (`clientfit.v1.*`) and every value carries its schema version (see
-//! `codec`). A value that cannot be read is copied aside to `<key>.unreadable`, one written by a
-//! newer version of the app to `<key>.newer`, never deleted, so nothing a person entered is lost.
+//! `codec`). A value that cannot be read is copied aside to `<key>.unreadable`; one written by a
+//! newer version of the app is copied to `<key>.newer` and its key is not written again by this
+//! page until "Start over". Copies are never overwritten, so nothing a person entered is lost.
 
 use super::codec::{self, Unreadable};
 
@@ -112,7 +113,7 @@ pub fn restore() -> Restored {
 /// Reads one saved value; one that cannot be read is set aside and reported, never fatal. A
 /// value from a newer version is reported as such (it outranks plain damage in `trouble`).
 fn read<T: Default>(
-    key: &str,
+    key: &'static str,
     decode: impl Fn(&str) -> Result<T, Unreadable>,
     trouble: &mut Option<Notice>,
 ) -> T {
@@ -129,6 +130,8 @@ fn read<T: Default>(
         Err(_) => {
             if codec::unquote(&raw).is_ok_and(codec::written_by_newer) {
                 set_aside_as(key, "newer", &raw);
+                // Left in place too: that version finds its data as it left it.
+                HELD.with(|h| h.borrow_mut().push(key));
                 *trouble = Some(Notice::SavedByNewerVersion);
             } else {
                 set_aside_as(key, "unreadable", &raw);
@@ -169,7 +172,7 @@ pub fn all_keys() -> [&'static str; 7] {
 }
 
 /// Moves every saved value aside (to `<key>.before-reset`): the app starts clean, nothing typed is
-/// destroyed. The language choice stays.
+/// destroyed. The language choice stays. Keys held for a newer version are released.
 pub fn set_all_aside() {
     for key in all_keys() {
         if key == LANG_KEY {
@@ -180,10 +183,21 @@ pub fn set_all_aside() {
             remove(key);
         }
     }
+    HELD.with(|h| h.borrow_mut().clear());
 }
 
-/// Stores a value already in its stored text form (see `codec`, [`encode_screen`]).
+thread_local! {
+    /// Keys whose value a newer version of the app wrote: not written by this page (until Start
+    /// over), so the newer version never finds its data replaced by this one's.
+    static HELD: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Stores a value already in its stored text form (see `codec`, [`encode_screen`]); a key held
+/// for a newer version is left alone (the notice said so).
 pub fn save_text(key: &str, text: &str) -> Result<(), StorageError> {
+    if HELD.with(|h| h.borrow().contains(&key)) {
+        return Ok(());
+    }
     save(key, text.to_string())
 }
 
@@ -214,10 +228,26 @@ mod imp {
             .map_err(|_| StorageError::Unreadable)
     }
 
+    /// Copies `raw` to `<key>.<why>`, or `<key>.<why>.2` … `.9` when earlier copies differ: an
+    /// earlier copy is never overwritten, and an identical one is enough.
     pub fn set_aside_as(key: &str, why: &str, raw: &str) {
-        if let Some(s) = storage() {
-            // Best effort: if even this fails there is nowhere safer to keep it.
-            let _ = s.set_item(&format!("{key}.{why}"), raw);
+        let Some(s) = storage() else {
+            return;
+        };
+        for n in 1..=9 {
+            let name = match n {
+                1 => format!("{key}.{why}"),
+                n => format!("{key}.{why}.{n}"),
+            };
+            match s.get_item(&name) {
+                Ok(Some(earlier)) if earlier == raw => return,
+                Ok(Some(_)) => continue,
+                // Best effort: if even this fails there is nowhere safer to keep it.
+                _ => {
+                    let _ = s.set_item(&name, raw);
+                    return;
+                }
+            }
         }
     }
 

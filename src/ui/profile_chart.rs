@@ -138,6 +138,7 @@ fn label(h: &mut Markup, m: &Messages, dim: Dimension, y: i32) {
 
 /// A track, the bar for `score` (0–100) over it, and `value` written after the track.
 fn bar(h: &mut Markup, y: i32, height: i32, score: u8, class: &str, value: &str, text_y: i32) {
+    let rx = (height / 4).to_string();
     let (x, y, height) = (LABEL_W.to_string(), y.to_string(), height.to_string());
     let width = (BAR_W * i32::from(score) / 100).to_string();
     let rect = |h: &mut Markup, width: &str, class: &str| {
@@ -148,7 +149,7 @@ fn bar(h: &mut Markup, y: i32, height: i32, score: u8, class: &str, value: &str,
                 ("y", &y),
                 ("width", width),
                 ("height", &height),
-                ("rx", "3"),
+                ("rx", &rx),
                 ("class", class),
             ],
         )
