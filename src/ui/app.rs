@@ -127,23 +127,23 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     html! {
-            <div class="cf-app">
-                { lang_switcher(&messages, state.lang, &dispatch) }
-                if let Some(n) = state.notice {
-                    { notice_bar(&messages, n, &dispatch.reform(|_| Action::DismissNotice), &dispatch.reform(|_| {
-                        // What was saved goes aside first: a clean start destroys nothing.
-                        storage::set_all_aside();
-                        Action::ResetAll
-                    })) }
-                }
-                if let Some(e) = state.link_error {
-                    <div class="cf-notice cf-alert" role="alert" data-testid="link-error">
-                        <p><strong>{ messages.t("share.opened_error") }</strong>{ " " }{ messages.t(e.message_id()) }</p>
-                        <button type="button" class="cf-link" onclick={dispatch.reform(|_| Action::DismissLinkError)}>{ messages.t("notice.dismiss") }</button>
-                    </div>
-                }
-                { body }
-            </div>
+        <div class="cf-app">
+            { lang_switcher(&messages, state.lang, &dispatch) }
+            if let Some(n) = state.notice {
+                { notice_bar(&messages, n, &dispatch.reform(|_| Action::DismissNotice), &dispatch.reform(|_| {
+                    // What was saved goes aside first: a clean start destroys nothing.
+                    storage::set_all_aside();
+                    Action::ResetAll
+                })) }
+            }
+            if let Some(e) = state.link_error {
+                <div class="cf-notice cf-alert" role="alert" data-testid="link-error">
+                    <p><strong>{ messages.t("share.opened_error") }</strong>{ " " }{ messages.t(e.message_id()) }</p>
+                    <button type="button" class="cf-link" onclick={dispatch.reform(|_| Action::DismissLinkError)}>{ messages.t("notice.dismiss") }</button>
+                </div>
+            }
+            { body }
+        </div>
     }
 }
 

@@ -114,13 +114,13 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             { reading(&m, a, &eval) }
 
             if *details {
-            { details_markup(&m, &eval) }
-            <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
-                { fee_markup(&m, a, &eval) }
-                if !shared {
-                    { fee_calculator(&m, &props.state.calc, props.state.calc_plan.as_ref(), &props.on_action) }
-                }
-            </section>
+                { details_markup(&m, &eval) }
+                <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
+                    { fee_markup(&m, a, &eval) }
+                    if !shared {
+                        { fee_calculator(&m, &props.state.calc, props.state.calc_plan.as_ref(), &props.on_action) }
+                    }
+                </section>
             }
 
             if *details && !shared {
