@@ -76,6 +76,14 @@ impl Lang {
     }
 }
 
+/// `text` with each `{name}` replaced by its value.
+pub fn fill(mut text: String, args: &[(&str, &str)]) -> String {
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
 /// UI strings of one language, keyed by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
@@ -123,11 +131,7 @@ impl Messages {
 
     /// The text for `id` with each `{name}` replaced by its value.
     pub fn f(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.t(id);
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+        fill(self.t(id), args)
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -6,7 +6,7 @@ use client_fit::quiz::money::{Currency, Money};
 use client_fit::quiz::{bank, evaluate, Audience, Band};
 
 mod common;
-use common::{best_answers, with};
+use common::{best_answers, blind_on_data, with};
 
 fn messages(lang: Lang) -> std::rc::Rc<Messages> {
     if lang != Lang::En {
@@ -133,17 +133,7 @@ fn unknown_numbers_are_said_to_be_unknown_never_invented() {
 #[test]
 fn the_reply_draft_matches_the_verdict_in_every_language() {
     let partner = evaluate(bank(), Audience::Specialist, &best_answers());
-    let workable = evaluate(
-        bank(),
-        Audience::Specialist,
-        &with(&[
-            ("data_conversion", "no"),
-            ("data_costs", "no"),
-            ("data_ltv", "no"),
-            ("data_decision", "no"),
-            ("data_history", "blind"),
-        ]),
-    );
+    let workable = evaluate(bank(), Audience::Specialist, &blind_on_data());
     let high_risk = evaluate(
         bank(),
         Audience::Specialist,

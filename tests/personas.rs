@@ -6,7 +6,7 @@ mod common;
 use client_fit::quiz::evaluate::Decider;
 use client_fit::quiz::fee::FeeModel;
 use client_fit::quiz::{bank, evaluate, Answers, Audience, Band};
-use common::with;
+use common::{blind_on_data, with};
 
 struct Persona {
     name: &'static str,
@@ -203,17 +203,7 @@ fn red_flags_explain_the_verdict() {
 
 #[test]
 fn a_blind_dimension_caps_a_partner_at_workable() {
-    let e = evaluate(
-        bank(),
-        Audience::Client,
-        &with(&[
-            ("data_conversion", "no"),
-            ("data_costs", "no"),
-            ("data_ltv", "no"),
-            ("data_decision", "no"),
-            ("data_history", "blind"),
-        ]),
-    );
+    let e = evaluate(bank(), Audience::Client, &blind_on_data());
     assert!(
         matches!(&e.decided_by, Decider::WeakDimensions(w) if w.len() == 1 && w[0].0 == client_fit::quiz::Dimension::Data),
         "{:?}",

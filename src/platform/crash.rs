@@ -110,13 +110,7 @@ mod live {
 /// (Attributes are single-quoted.)
 /// `search` is the page's query without the reset flag (see [`without_reset`]).
 pub fn screen_html(m: &Messages, links: &[(Audience, String)], search: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('\'', "&#39;")
-            .replace('\u{22}', "&quot;")
-    };
+    let esc = crate::ui::markup::escaped;
     let mut out = String::from("<main class='cf-crash' role='alert' data-testid='crash'><h1>");
     out.push_str(&esc(&m.t("crash.title")));
     out.push_str("</h1><p>");

@@ -117,11 +117,7 @@ fn percent(raw: &str, style: NumberStyle) -> Option<String> {
 
 /// The catalog text `id` with each `{name}` replaced by its value.
 fn fill(text: &dyn Fn(&str) -> String, id: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text(id);
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    crate::i18n::fill(text(id), args)
 }
 
 /// Composes the client's first message. `text(id)` gives the catalog's wording; `link` is the

@@ -59,7 +59,15 @@ impl Markup {
     }
 }
 
-/// Appends `text` with `& < > " '` escaped: safe both as element text and as a quoted attribute.
+/// `text` with `& < > " '` escaped: safe as element text and in a single- or double-quoted
+/// attribute (the crash screen's hand-written page uses it too).
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped as [`escaped`] does.
 fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {

@@ -4,10 +4,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::share_panel::copy_status;
+use super::share_panel::{copy_status, use_copy};
 use super::state::{Action, AppState};
 use crate::i18n::{self, Messages};
-use crate::platform::clipboard::{self, CopyOutcome};
 use crate::quiz::first_message::{client_message, specialist_reply, FIELDS};
 use crate::quiz::money::Currency;
 use crate::quiz::{Audience, Evaluation};
@@ -28,8 +27,6 @@ const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
 #[component]
 pub fn MessagePanel(props: &MessagePanelProps) -> Html {
     let m = i18n::messages(props.state.lang);
-    let area = use_node_ref();
-    let outcome = use_state(|| None::<CopyOutcome>);
     let s = &props.state;
     let client = props.audience == Audience::Client;
     let text = |id: &str| m.t(id);
@@ -61,16 +58,8 @@ pub fn MessagePanel(props: &MessagePanelProps) -> Html {
             Action::ReplyEdit(v)
         }
     });
-    let copy = {
-        let (area, outcome, value) = (area.clone(), outcome.clone(), value.clone());
-        Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
-            clipboard::copy(&value, area.cast::<web_sys::Element>(), move |o| {
-                outcome.set(Some(o))
-            });
-        })
-    };
-    let status = copy_status(&m, *outcome);
+    let (area, copy, outcome) = use_copy(value.clone());
+    let status = copy_status(&m, outcome);
     let (title, intro) = if client {
         ("msg.title", "msg.intro")
     } else {

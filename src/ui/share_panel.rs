@@ -22,17 +22,7 @@ pub struct SharePanelProps {
 #[component]
 pub fn SharePanel(props: &SharePanelProps) -> Html {
     let m = i18n::messages(props.lang);
-    let input = use_node_ref();
-    let outcome = use_state(|| None::<CopyOutcome>);
-    let copy = {
-        let (link, input, outcome) = (props.link.clone(), input.clone(), outcome.clone());
-        Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
-            clipboard::copy(&link, input.cast::<web_sys::Element>(), move |o| {
-                outcome.set(Some(o))
-            });
-        })
-    };
+    let (input, copy, outcome) = use_copy(props.link.to_string());
     let share = {
         let (link, title) = (props.link.clone(), m.t(props.send_title));
         Callback::from(move |_: MouseEvent| clipboard::share(&title, &link))
@@ -42,7 +32,7 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             input.select();
         }
     });
-    let status = copy_status(&m, *outcome);
+    let status = copy_status(&m, outcome);
     html! {
         <div class="cf-share" data-testid="share">
             <label for="cf-share-link">{ m.t(props.label) }</label>
@@ -58,6 +48,24 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             <p class="cf-small cf-muted">{ m.t("share.private") }</p>
         </div>
     }
+}
+
+/// A copy button for `text`: the ref for the text box holding it (the fallback selects it), the
+/// click handler, and how the last copy ended. Also used by the message panel.
+#[hook]
+pub fn use_copy(text: String) -> (NodeRef, Callback<MouseEvent>, Option<CopyOutcome>) {
+    let field = use_node_ref();
+    let outcome = use_state(|| None::<CopyOutcome>);
+    let copy = {
+        let (field, outcome) = (field.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            let outcome = outcome.clone();
+            clipboard::copy(&text, field.cast::<web_sys::Element>(), move |o| {
+                outcome.set(Some(o))
+            });
+        })
+    };
+    (field, copy, *outcome)
 }
 
 /// What a copy button says afterwards (also used by the message panel).

@@ -36,6 +36,18 @@ pub fn with(overrides: &[(&str, &str)]) -> Answers {
     a
 }
 
+/// The best answers, except that the client knows nothing about their own numbers: the data
+/// dimension is blind, everything else strong.
+pub fn blind_on_data() -> Answers {
+    with(&[
+        ("data_conversion", "no"),
+        ("data_costs", "no"),
+        ("data_ltv", "no"),
+        ("data_decision", "no"),
+        ("data_history", "blind"),
+    ])
+}
+
 /// A random complete answer set: one option index per question (and per temperament question).
 pub fn answer_sets() -> impl Strategy<Value = Answers> {
     let b = bank();
