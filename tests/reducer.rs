@@ -217,3 +217,19 @@ fn reset_all_clears_everything_but_the_language_and_the_embedding() {
         None
     );
 }
+
+#[test]
+fn a_copy_status_is_said_until_the_next_action() {
+    use client_fit::platform::clipboard::CopyOutcome;
+    use client_fit::ui::state::CopyTarget;
+    let s = answer_all(Audience::Client);
+    let copied = reduce(&s, Action::Copied(CopyTarget::Draft, CopyOutcome::Selected));
+    assert_eq!(
+        copied.copied,
+        Some((CopyTarget::Draft, CopyOutcome::Selected))
+    );
+    // Editing the draft after copying makes the copied text stale: the status goes.
+    let edited = reduce(&copied, Action::MessageEdit("Hello".into()));
+    assert_eq!(edited.copied, None);
+    assert_eq!(edited.message.as_deref(), Some("Hello"));
+}

@@ -134,3 +134,35 @@ async fn agency_name_and_contact_render_as_text_and_a_checked_link() {
     );
     assert!(!html.contains("<img"));
 }
+
+#[tokio::test]
+async fn a_copy_status_shows_beside_its_own_button_only() {
+    use client_fit::platform::clipboard::CopyOutcome;
+    use client_fit::ui::state::CopyTarget;
+    let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
+    while let Some((_, _, item)) = s.current_item() {
+        if let client_fit::ui::state::StepItem::Pair(q) = item {
+            s = reduce(&s, Action::Choose(q.options[0].id.to_string()));
+        }
+        s = reduce(&s, Action::Next);
+    }
+    // The text of the status paragraph after the draft's copy button.
+    let status = |html: &str| -> String {
+        let at = html
+            .find("data-testid=\"draft-status\"")
+            .expect("draft status");
+        let rest = &html[at..];
+        let start = rest.find('>').expect("tag end") + 1;
+        rest[start..rest.find("</p>").expect("p end")].to_string()
+    };
+    assert_eq!(status(&render(s.clone(), None).await), "");
+    let copied = reduce(&s, Action::Copied(CopyTarget::Draft, CopyOutcome::Copied));
+    let html = render(copied.clone(), None).await;
+    assert_eq!(status(&html), "Copied. Paste it into your message.");
+    let other = reduce(&s, Action::Copied(CopyTarget::Link, CopyOutcome::Copied));
+    assert_eq!(
+        status(&render(other, None).await),
+        "",
+        "the link's copy says nothing here"
+    );
+}

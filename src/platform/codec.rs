@@ -3,7 +3,7 @@
 //! A small line format instead of JSON: decoding JSON into structs pulled ~36 KB of parser into
 //! the wasm (12 KB brotli), and these values are simple. Every part is percent-encoded, so a
 //! value contains only `[A-Za-z0-9_.~-]`, `%`, `;`, `=` and `&`, which also makes it a JSON string
-//! with no escapes: gloo-storage stores it as `"…"` and [`unquote`] reads that back.
+//! with no escapes: storage keeps it as `"…"` and [`unquote`] reads that back.
 //!
 //! Each value starts with its schema version (`p2;`, `c1;`, `b1;`). An older version is migrated
 //! on reading; a newer one ([`written_by_newer`]) is left for the caller to set aside.
@@ -167,7 +167,7 @@ pub fn unescape(s: &str) -> Result<String, Unreadable> {
     String::from_utf8(out).map_err(|_| Unreadable)
 }
 
-/// The text inside a stored JSON string that needs no escapes (what gloo-storage wrote for an
+/// The text inside a stored JSON string that needs no escapes (what storage wrote for an
 /// encoded value); anything else is unreadable.
 pub fn unquote(raw: &str) -> Result<&str, Unreadable> {
     let inner = raw

@@ -72,6 +72,21 @@ fn focus_element(el: &web_sys::HtmlElement) -> bool {
     !idle_in_frame && el.focus().is_ok()
 }
 
+/// The element with `id`, if it is mounted.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        None
+    }
+}
+
 /// What the text input with `id` holds (empty when there is none), read at event time.
 pub fn input_value(id: &str) -> String {
     #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,4 @@
-//! Saving and restoring progress in localStorage (through gloo-storage).
+//! Saving and restoring progress in localStorage.
 //!
 //! Keys are namespaced (`clientfit.v1.*`) and every value carries its schema version (see
 //! `codec`). A value that cannot be read is copied aside to `<key>.unreadable`; one written by a
@@ -198,13 +198,12 @@ pub fn save_text(key: &str, text: &str) -> Result<(), StorageError> {
     if HELD.with(|h| h.borrow().contains(&key)) {
         return Ok(());
     }
-    save(key, text.to_string())
+    save(key, text)
 }
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use super::{Access, StorageError};
-    use gloo_storage::{LocalStorage, Storage};
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok().flatten()
@@ -257,11 +256,13 @@ mod imp {
         }
     }
 
-    pub fn save(key: &str, value: String) -> Result<(), StorageError> {
-        if storage().is_none() {
-            return Err(StorageError::Unavailable);
-        }
-        LocalStorage::set(key, value).map_err(|_| StorageError::WriteFailed)
+    /// Stored as a JSON string, as earlier versions (through gloo-storage) wrote it; the value is
+    /// percent-encoded (`codec`), so the quotes need no escaping inside.
+    pub fn save(key: &str, value: &str) -> Result<(), StorageError> {
+        storage()
+            .ok_or(StorageError::Unavailable)?
+            .set_item(key, &format!("\"{value}\""))
+            .map_err(|_| StorageError::WriteFailed)
     }
 }
 
@@ -277,7 +278,7 @@ mod imp {
     }
     pub fn set_aside_as(_key: &str, _why: &str, _raw: &str) {}
     pub fn remove(_key: &str) {}
-    pub fn save(_key: &str, _value: String) -> Result<(), StorageError> {
+    pub fn save(_key: &str, _value: &str) -> Result<(), StorageError> {
         Err(StorageError::Unavailable)
     }
 }

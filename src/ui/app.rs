@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::compare_screen::CompareScreen;
+use super::compare_screen::{self, compare_screen};
 use super::lang_switcher::lang_switcher;
 use super::notice_bar::notice_bar;
 use super::question_screen::{self, question_screen};
-use super::result_screen::ResultScreen;
+use super::result_screen::{self, result_screen};
 use super::start_screen::start_screen;
 use super::state::{Action, AppState, Notice, Screen};
 use crate::host::{self, HostEvent};
@@ -93,13 +93,33 @@ pub fn App(props: &AppProps) -> Html {
         Ok(())
     });
     use_host_events(&state, state.config.parent_origin.clone());
-    // Keyboard and screen-reader users land on each new question's heading.
-    let question = state.current_item().map(|(a, step, _)| (a, step));
-    use_effect_with(question, |q| {
-        if q.is_some() {
-            dom::focus_first(question_screen::HEADING);
-        }
+    // Keyboard and screen-reader users land on each new question's heading, on the verdict of a
+    // result and on the comparison's title.
+    let step = state.current_item().map(|(_, step, _)| step);
+    use_effect_with((state.screen, step), |(screen, step)| {
+        let heading = match screen {
+            Screen::Quiz(_) if step.is_some() => question_screen::HEADING,
+            Screen::Result(_) | Screen::Shared(_) => result_screen::HEADING,
+            Screen::Compare => compare_screen::HEADING,
+            _ => return,
+        };
+        dom::focus_first(heading);
     });
+    // A result's summary paints first; its details follow a frame later (see `result_screen`).
+    let details_for = use_state_eq(|| None::<Screen>);
+    {
+        let details_for = details_for.clone();
+        use_effect_with(state.screen, move |screen| {
+            let screen = *screen;
+            if matches!(screen, Screen::Result(_) | Screen::Shared(_)) {
+                let show = details_for.clone();
+                if !dom::after_next_paint(move || show.set(Some(screen))) {
+                    details_for.set(Some(screen));
+                }
+            }
+        });
+    }
+    let details = !dom::CAN_DEFER || *details_for == Some(state.screen);
     {
         // Another result link opened in this tab changes only the fragment: no reload, so listen.
         let dispatch = dispatch.clone();
@@ -118,13 +138,8 @@ pub fn App(props: &AppProps) -> Html {
     let body = match state.screen {
         Screen::Start => start_screen(&messages, &state, &dispatch),
         Screen::Quiz(_) => question_screen(&messages, &state, &dispatch),
-        // Keyed by screen: one's own result and a shared one are different pages (focus, details).
-        Screen::Result(a) | Screen::Shared(a) => html! {
-            <ResultScreen key={if matches!(state.screen, Screen::Shared(_)) { "shared" } else { "own" }} audience={a} state={(*state).clone()} on_action={dispatch.clone()} />
-        },
-        Screen::Compare => {
-            html! { <CompareScreen state={(*state).clone()} on_action={dispatch.clone()} /> }
-        }
+        Screen::Result(a) | Screen::Shared(a) => result_screen(&state, a, details, &dispatch),
+        Screen::Compare => compare_screen(&state, &dispatch),
     };
     html! {
         <div class="cf-app">

@@ -4,43 +4,28 @@ use yew::prelude::*;
 
 use super::markup::Markup;
 use super::profile_chart::pair_chart;
-use super::share_panel::SharePanel;
+use super::share_panel::share_panel;
 use super::state::{Action, AppState};
 use crate::i18n::{self, Messages};
-use crate::platform::{dom, url};
+use crate::platform::url;
 use crate::quiz::compare::{compare, AgendaItem, Comparison};
 use crate::quiz::evaluate::Evaluation;
 use crate::quiz::{bank, Audience};
 
-#[derive(Properties, PartialEq)]
-pub struct CompareScreenProps {
-    pub state: AppState,
-    pub on_action: Callback<Action>,
-}
+/// Where keyboard focus lands when the comparison opens (App moves it).
+pub const HEADING: &str = ".cf-compare h1";
 
-#[component]
-pub fn CompareScreen(props: &CompareScreenProps) -> Html {
-    let m = i18n::messages(props.state.lang);
-    let slots = props.state.shared.clone();
-    let cmp = use_memo(slots, |s| {
-        let empty = Default::default();
-        compare(
-            bank(),
-            s.client.as_ref().unwrap_or(&empty),
-            s.specialist.as_ref().unwrap_or(&empty),
-        )
-    });
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            dom::focus(&heading);
-        });
-    }
-    let open = |a: Audience| props.on_action.reform(move |_: MouseEvent| Action::Open(a));
-    let home = props.on_action.reform(|_: MouseEvent| Action::Home);
-    let link = props
-        .state
+pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
+    let m = i18n::messages(state.lang);
+    let empty = Default::default();
+    let cmp = compare(
+        bank(),
+        state.shared.client.as_ref().unwrap_or(&empty),
+        state.shared.specialist.as_ref().unwrap_or(&empty),
+    );
+    let open = |a: Audience| on_action.reform(move |_: MouseEvent| Action::Open(a));
+    let home = on_action.reform(|_: MouseEvent| Action::Home);
+    let link = state
         .share_fragment()
         .zip(url::page_address())
         .map(|(f, base)| format!("{base}#{f}"));
@@ -49,7 +34,7 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
     html! {
         <main class="cf-result cf-compare" data-testid="compare">
             <section>
-                <h1 tabindex="-1" ref={heading}>{ m.t("compare.title") }</h1>
+                <h1 tabindex="-1">{ m.t("compare.title") }</h1>
                 <p data-testid="compare-summary">{ m.f("compare.summary", &[
                     ("agreed", &cmp.agreed.to_string()), ("total", &total.to_string()), ("n", &cmp.agenda.len().to_string()),
                 ]) }</p>
@@ -69,7 +54,7 @@ pub fn CompareScreen(props: &CompareScreenProps) -> Html {
 
             if let Some(link) = link {
                 <section>
-                    <SharePanel key={link.as_str()} lang={props.state.lang} link={link.clone()} label="compare.share_label" send_title="share.send_title.both" />
+                    { share_panel(&m, state, &link, "compare.share_label", "share.send_title.both", on_action) }
                 </section>
             }
 

@@ -4,50 +4,46 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::share_panel::{copy_status, use_copy};
-use super::state::{Action, AppState};
-use crate::i18n::{self, Messages};
+use super::share_panel::{copy_handler, copy_status};
+use super::state::{Action, AppState, CopyTarget};
+use crate::i18n::Messages;
 use crate::quiz::first_message::{client_message, specialist_reply, FIELDS};
 use crate::quiz::money::Currency;
 use crate::quiz::{Audience, Evaluation};
 
-#[derive(Properties, PartialEq)]
-pub struct MessagePanelProps {
-    pub audience: Audience,
-    pub state: AppState,
-    pub eval: Evaluation,
-    /// The share link of this result, when there is a page address.
-    pub link: Option<AttrValue>,
-    pub on_action: Callback<Action>,
-}
-
 /// Fields typed as money (the calculator's currency) and as a percentage.
 const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
 
-#[component]
-pub fn MessagePanel(props: &MessagePanelProps) -> Html {
-    let m = i18n::messages(props.state.lang);
-    let s = &props.state;
-    let client = props.audience == Audience::Client;
+/// The client's first message (with its brief) or the specialist's reply for result `eval` of
+/// `audience`; `link` is this result's share link, when there is a page address.
+pub fn message_panel(
+    m: &Messages,
+    s: &AppState,
+    audience: Audience,
+    eval: &Evaluation,
+    link: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
+    const FIELD: &str = "cf-draft";
+    let client = audience == Audience::Client;
     let text = |id: &str| m.t(id);
     let composed = if client {
         let currency = Currency::from_code(&s.calc.currency).unwrap_or(Currency::Rub);
-        let link = props.link.as_deref().filter(|_| s.message_link);
         client_message(
             &text,
             &s.brief,
             &s.progress(Audience::Client).answers,
             currency,
             m.lang().number_style(),
-            link,
+            link.filter(|_| s.message_link),
         )
     } else {
-        specialist_reply(&text, &props.eval)
+        specialist_reply(&text, eval)
     };
     let edited = if client { &s.message } else { &s.reply };
     let value = edited.clone().unwrap_or(composed);
 
-    let on_edit = props.on_action.reform(move |e: InputEvent| {
+    let on_edit = on_action.reform(move |e: InputEvent| {
         let v = e
             .target_dyn_into::<HtmlTextAreaElement>()
             .map(|a| a.value())
@@ -58,8 +54,8 @@ pub fn MessagePanel(props: &MessagePanelProps) -> Html {
             Action::ReplyEdit(v)
         }
     });
-    let (area, copy, outcome) = use_copy(value.clone());
-    let status = copy_status(&m, outcome);
+    let copy = copy_handler(value.clone(), FIELD, CopyTarget::Draft, on_action);
+    let status = copy_status(m, s, CopyTarget::Draft);
     let (title, intro) = if client {
         ("msg.title", "msg.intro")
     } else {
@@ -70,19 +66,19 @@ pub fn MessagePanel(props: &MessagePanelProps) -> Html {
             <h2>{ m.t(title) }</h2>
             <p class="cf-small">{ m.t(intro) }</p>
             if client {
-                { brief_form(&m, s, &props.on_action) }
+                { brief_form(m, s, on_action) }
             }
-            <label for="cf-draft">{ m.t(if client { "msg.draft" } else { "reply.title" }) }</label>
-            <textarea id="cf-draft" class="cf-draft" rows="14" ref={area} value={value} oninput={on_edit} data-testid="draft" />
+            <label for={FIELD}>{ m.t(if client { "msg.draft" } else { "reply.title" }) }</label>
+            <textarea id={FIELD} class="cf-draft" rows="14" value={value} oninput={on_edit} data-testid="draft" />
             <div class="cf-row">
                 <button type="button" class="cf-primary" onclick={copy} data-testid="copy-draft">{ m.t("msg.copy") }</button>
                 if edited.is_some() {
-                    <button type="button" class="cf-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::DraftsReset)} data-testid="rebuild-draft">{ m.t("msg.regenerate") }</button>
+                    <button type="button" class="cf-secondary" onclick={on_action.reform(|_: MouseEvent| Action::DraftsReset)} data-testid="rebuild-draft">{ m.t("msg.regenerate") }</button>
                 }
-                if client && props.link.is_some() {
+                if client && link.is_some() {
                     <label class="cf-check">
                         <input type="checkbox" checked={s.message_link} data-testid="add-link"
-                               onchange={props.on_action.reform(|e: Event| Action::MessageLink(e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked())))} />
+                               onchange={on_action.reform(|e: Event| Action::MessageLink(e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked())))} />
                         { m.t("msg.add_link") }
                     </label>
                 }

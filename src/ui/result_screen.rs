@@ -6,59 +6,58 @@ use yew::prelude::*;
 use super::compare_box::{compare_box, CompareOffer};
 use super::fee_calculator::fee_calculator;
 use super::markup::Markup;
-use super::message_panel::MessagePanel;
+use super::message_panel::message_panel;
 use super::profile_chart::profile_chart;
-use super::share_panel::SharePanel;
+use super::share_panel::share_panel;
 use super::state::{mirror, Action, AppState, Screen};
 use crate::config::Contact;
 use crate::i18n::{self, Messages};
-use crate::platform::{dom, url};
+use crate::platform::url;
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
 use crate::quiz::fee::why_message;
 use crate::quiz::share;
-use crate::quiz::{bank, evaluate, Audience};
+use crate::quiz::{bank, evaluate, Answers, Audience};
 
 /// How many pieces of advice are shown before "more".
 pub const TOP_ADVICE: usize = 5;
 /// How many archetype matches are named.
 pub const TOP_ARCHETYPES: usize = 3;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultScreenProps {
-    pub audience: Audience,
-    pub state: AppState,
-    pub on_action: Callback<Action>,
-}
+/// Where keyboard focus lands when the result opens (App moves it): the verdict, not the top of
+/// the page.
+pub const HEADING: &str = "[data-testid=verdict]";
 
-#[component]
-pub fn ResultScreen(props: &ResultScreenProps) -> Html {
-    let m = i18n::messages(props.state.lang);
-    let config = &props.state.config;
-    let a = props.audience;
-    let shared = matches!(props.state.screen, Screen::Shared(_));
-    let answers = props.state.result_answers(a).cloned().unwrap_or_default();
+/// The result screen of `a` (one's own, or one opened from a link). `details` adds temperament,
+/// checklists, the fee model and the message step: App shows them a frame after the summary, so
+/// the click that finishes the quiz gets a fast paint.
+pub fn result_screen(
+    state: &AppState,
+    a: Audience,
+    details: bool,
+    on_action: &Callback<Action>,
+) -> Html {
+    let m = i18n::messages(state.lang);
+    let config = &state.config;
+    let shared = matches!(state.screen, Screen::Shared(_));
+    let none = Answers::default();
+    let answers = state.result_answers(a).unwrap_or(&none);
     let link = if shared {
         None
     } else {
-        props
-            .state
+        state
             .own_token(a)
             .zip(url::page_address())
             .map(|(token, base)| format!("{base}#{}", share::fragment(&[token])))
     };
     let other = mirror(a);
-    let mine_ready = shared && props.state.progress(other).finished(bank(), other);
-    let opened_ready = !shared && props.state.shared.get(other).is_some();
-    let eval = use_memo((a, answers), |(a, answers)| evaluate(bank(), *a, answers));
-    let start_over = props
-        .on_action
-        .reform(move |_: MouseEvent| Action::StartOver(a));
-    let review = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let home = props.on_action.reform(|_: MouseEvent| Action::Home);
-    let take_mirror = props
-        .on_action
-        .reform(move |_: MouseEvent| Action::Open(other));
-    let take_same = props.on_action.reform(move |_: MouseEvent| Action::Open(a));
+    let mine_ready = shared && state.progress(other).finished(bank(), other);
+    let opened_ready = !shared && state.shared.get(other).is_some();
+    let eval = evaluate(bank(), a, answers);
+    let start_over = on_action.reform(move |_: MouseEvent| Action::StartOver(a));
+    let review = on_action.reform(|_: MouseEvent| Action::Back);
+    let home = on_action.reform(|_: MouseEvent| Action::Home);
+    let take_mirror = on_action.reform(move |_: MouseEvent| Action::Open(other));
+    let take_same = on_action.reform(move |_: MouseEvent| Action::Open(a));
     let band = eval.band.id();
     // On someone else's result the verdict is about them, not the reader.
     let verdict_id = if shared {
@@ -66,26 +65,6 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
     } else {
         format!("band.{band}.{}", a.id())
     };
-    let verdict = use_node_ref();
-    {
-        // Keyboard and screen-reader users land on the verdict, not on the top of the page.
-        let verdict = verdict.clone();
-        use_effect_with(a, move |_| {
-            dom::focus(&verdict);
-        });
-    }
-    // The summary paints first; temperament, checklists and the calculator follow a frame later,
-    // so the click that finishes the quiz gets a fast paint.
-    let details = use_state(|| !dom::CAN_DEFER);
-    {
-        let details = details.clone();
-        use_effect_with(a, move |_| {
-            let show = details.clone();
-            if !dom::after_next_paint(move || show.set(true)) {
-                details.set(true);
-            }
-        });
-    }
 
     html! {
         <main class="cf-result" data-testid="result" data-band={band} data-shared={shared.to_string()}>
@@ -100,7 +79,7 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
             }
             <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
                 <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
-                <h1 data-testid="verdict" tabindex="-1" ref={verdict}>{ m.t(&verdict_id) }</h1>
+                <h1 data-testid="verdict" tabindex="-1">{ m.t(&verdict_id) }</h1>
                 <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
                 <p data-testid="decided">{ decided(&m, &eval) }</p>
                 { flags(&m, &eval) }
@@ -113,19 +92,18 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
 
             { reading(&m, a, &eval) }
 
-            if *details {
+            if details {
                 { details_markup(&m, &eval) }
                 <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
                     { fee_markup(&m, a, &eval) }
                     if !shared {
-                        { fee_calculator(&m, &props.state.calc, props.state.calc_plan.as_ref(), &props.on_action) }
+                        { fee_calculator(&m, &state.calc, state.calc_plan.as_ref(), on_action) }
                     }
                 </section>
             }
 
-            if *details && !shared {
-                <MessagePanel audience={a} state={props.state.clone()} eval={(*eval).clone()}
-                              link={link.clone().map(AttrValue::from)} on_action={props.on_action.clone()} />
+            if details && !shared {
+                { message_panel(&m, state, a, &eval, link.as_deref(), on_action) }
             }
 
             <section class="cf-exchange">
@@ -143,9 +121,9 @@ pub fn ResultScreen(props: &ResultScreenProps) -> Html {
                 }
                 if let Some(link) = link {
                     <h2>{ m.t("share.title") }</h2>
-                    <SharePanel key={link.as_str()} lang={props.state.lang} link={link.clone()} label="share.label" send_title={if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }} />
+                    { share_panel(&m, state, &link, "share.label", if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }, on_action) }
                 }
-                { compare_box(&m, CompareOffer { side: a, error: props.state.paste_error, mine_ready, opened_ready }, &props.on_action) }
+                { compare_box(&m, CompareOffer { side: a, error: state.paste_error, mine_ready, opened_ready }, on_action) }
             </section>
 
             <nav class="cf-nav">

@@ -3,28 +3,25 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n;
-
+use super::state::{Action, AppState, CopyTarget};
+use crate::i18n::Messages;
 use crate::platform::clipboard::{self, CopyOutcome};
+use crate::platform::dom;
 
-#[derive(Properties, PartialEq)]
-pub struct SharePanelProps {
-    /// The language on screen.
-    pub lang: crate::i18n::Lang,
-    /// The whole link.
-    pub link: AttrValue,
-    /// Message id of the field's label.
-    pub label: &'static str,
-    /// Message id of the title the share sheet gets.
-    pub send_title: &'static str,
-}
-
-#[component]
-pub fn SharePanel(props: &SharePanelProps) -> Html {
-    let m = i18n::messages(props.lang);
-    let (input, copy, outcome) = use_copy(props.link.to_string());
+/// The link box: `label` and `send_title` are message ids (the field's label, the title the share
+/// sheet gets).
+pub fn share_panel(
+    m: &Messages,
+    state: &AppState,
+    link: &str,
+    label: &str,
+    send_title: &str,
+    on_action: &Callback<Action>,
+) -> Html {
+    const FIELD: &str = "cf-share-link";
+    let copy = copy_handler(link.to_string(), FIELD, CopyTarget::Link, on_action);
     let share = {
-        let (link, title) = (props.link.clone(), m.t(props.send_title));
+        let (link, title) = (link.to_string(), m.t(send_title));
         Callback::from(move |_: MouseEvent| clipboard::share(&title, &link))
     };
     let select_all = Callback::from(|e: FocusEvent| {
@@ -32,47 +29,45 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             input.select();
         }
     });
-    let status = copy_status(&m, outcome);
     html! {
         <div class="cf-share" data-testid="share">
-            <label for="cf-share-link">{ m.t(props.label) }</label>
+            <label for={FIELD}>{ m.t(label) }</label>
             <div class="cf-row">
-                <input id="cf-share-link" type="text" readonly=true value={props.link.clone()}
-                       ref={input} onfocus={select_all} data-testid="share-link" />
+                <input id={FIELD} type="text" readonly=true value={link.to_string()}
+                       onfocus={select_all} data-testid="share-link" />
                 <button type="button" class="cf-primary" onclick={copy} data-testid="copy-link">{ m.t("share.copy") }</button>
                 if clipboard::can_share() {
                     <button type="button" class="cf-secondary" onclick={share}>{ m.t("share.native") }</button>
                 }
             </div>
-            <p class="cf-small" role="status" data-testid="copy-status">{ status }</p>
+            <p class="cf-small" role="status" data-testid="copy-status">{ copy_status(m, state, CopyTarget::Link) }</p>
             <p class="cf-small cf-muted">{ m.t("share.private") }</p>
         </div>
     }
 }
 
-/// A copy button for `text`: the ref for the text box holding it (the fallback selects it), the
-/// click handler, and how the last copy ended. Also used by the message panel.
-#[hook]
-pub fn use_copy(text: String) -> (NodeRef, Callback<MouseEvent>, Option<CopyOutcome>) {
-    let field = use_node_ref();
-    let outcome = use_state(|| None::<CopyOutcome>);
-    let copy = {
-        let (field, outcome) = (field.clone(), outcome.clone());
-        Callback::from(move |_: MouseEvent| {
-            let outcome = outcome.clone();
-            clipboard::copy(&text, field.cast::<web_sys::Element>(), move |o| {
-                outcome.set(Some(o))
-            });
-        })
-    };
-    (field, copy, *outcome)
+/// A copy button's click handler for `text`, which the text box `field_id` also holds (the
+/// fallback selects it); the outcome comes back as [`Action::Copied`].
+pub fn copy_handler(
+    text: String,
+    field_id: &'static str,
+    target: CopyTarget,
+    on_action: &Callback<Action>,
+) -> Callback<MouseEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |_: MouseEvent| {
+        let done = on_action.clone();
+        clipboard::copy(&text, dom::element(field_id), move |o| {
+            done.emit(Action::Copied(target, o))
+        });
+    })
 }
 
-/// What a copy button says afterwards (also used by the message panel).
-pub fn copy_status(m: &crate::i18n::Messages, outcome: Option<CopyOutcome>) -> String {
-    match outcome {
-        Some(CopyOutcome::Copied) => m.t("share.copied"),
-        Some(CopyOutcome::Selected) => m.t("share.selected"),
-        None => String::new(),
+/// What the copy button of `target` says after a copy (also used by the message panel).
+pub fn copy_status(m: &Messages, state: &AppState, target: CopyTarget) -> String {
+    match state.copied {
+        Some((t, CopyOutcome::Copied)) if t == target => m.t("share.copied"),
+        Some((t, CopyOutcome::Selected)) if t == target => m.t("share.selected"),
+        _ => String::new(),
     }
 }

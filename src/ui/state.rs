@@ -6,6 +6,7 @@ use yew::Reducible;
 
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::platform::clipboard::CopyOutcome;
 use crate::quiz::content::{Question, TemperamentQuestion};
 use crate::quiz::first_message::Brief;
 use crate::quiz::money::{Field, Plan, PlanInput};
@@ -173,6 +174,13 @@ impl Notice {
     }
 }
 
+/// A copy button: the result link's or the message draft's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyTarget {
+    Link,
+    Draft,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub screen: Screen,
@@ -206,6 +214,8 @@ pub struct AppState {
     pub message_link: bool,
     /// The specialist's reply as edited; `None` while it follows the verdict.
     pub reply: Option<String>,
+    /// What the last copy button did, said beside it until anything else happens.
+    pub copied: Option<(CopyTarget, CopyOutcome)>,
 }
 
 impl Default for AppState {
@@ -249,6 +259,7 @@ impl AppState {
             message: None,
             message_link: true,
             reply: None,
+            copied: None,
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
@@ -394,6 +405,8 @@ pub enum Action {
     ReplyEdit(String),
     /// Drop edits: the message or reply follows the fields and the verdict again.
     DraftsReset,
+    /// A copy button finished (the Clipboard API answers later).
+    Copied(CopyTarget, CopyOutcome),
 }
 
 impl AppState {
@@ -427,6 +440,7 @@ impl Reducible for AppState {
 pub fn reduce(state: &AppState, action: Action) -> AppState {
     let bank = bank();
     let mut next = state.clone();
+    next.copied = None;
     match action {
         Action::Open(a) => {
             next.screen = next.screen_for(a);
@@ -599,6 +613,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.message = None;
             next.reply = None;
         }
+        Action::Copied(target, outcome) => next.copied = Some((target, outcome)),
     }
     next
 }
