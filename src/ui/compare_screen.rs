@@ -29,28 +29,9 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
         .share_fragment()
         .zip(url::page_address())
         .map(|(f, base)| format!("{base}#{f}"));
-    let total = bank().questions.len();
-
     html! {
         <main class="cf-result cf-compare" data-testid="compare">
-            <section>
-                <h1 tabindex="-1">{ m.t("compare.title") }</h1>
-                <p data-testid="compare-summary">{ m.f("compare.summary", &[
-                    ("agreed", &cmp.agreed.to_string()), ("total", &total.to_string()), ("n", &cmp.agenda.len().to_string()),
-                ]) }</p>
-                { verdicts(&m, &cmp.client, &cmp.specialist) }
-            </section>
-
-            <section>
-                <h2>{ m.t("compare.profile") }</h2>
-                <p class="cf-legend">
-                    <span class="cf-key cf-key-client">{ m.t("compare.side.client") }</span>
-                    <span class="cf-key cf-key-specialist">{ m.t("compare.side.specialist") }</span>
-                </p>
-                { pair_chart(&m, &cmp.client.dimensions, &cmp.specialist.dimensions) }
-            </section>
-
-            { agenda_and_fees(&m, &cmp) }
+            { summary(&m, &cmp) }
 
             if let Some(link) = link {
                 <section>
@@ -67,8 +48,53 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
     }
 }
 
-fn verdicts(m: &Messages, client: &Evaluation, specialist: &Evaluation) -> Html {
+/// The title, how much the two sides agree, both verdicts, the paired profile chart, then the
+/// agenda and the fee models.
+fn summary(m: &Messages, cmp: &Comparison) -> Html {
+    let total = bank().questions.len();
     let mut h = Markup::new();
+    h.open("section", &[])
+        .leaf("h1", &[("tabindex", "-1")], &m.t("compare.title"))
+        .leaf(
+            "p",
+            &[("data-testid", "compare-summary")],
+            &m.f(
+                "compare.summary",
+                &[
+                    ("agreed", &cmp.agreed.to_string()),
+                    ("total", &total.to_string()),
+                    ("n", &cmp.agenda.len().to_string()),
+                ],
+            ),
+        );
+    verdicts(&mut h, m, &cmp.client, &cmp.specialist);
+    h.close("section")
+        .open("section", &[])
+        .leaf("h2", &[], &m.t("compare.profile"))
+        .open("p", &[("class", "cf-legend")])
+        .leaf(
+            "span",
+            &[("class", "cf-key cf-key-client")],
+            &m.t("compare.side.client"),
+        )
+        .leaf(
+            "span",
+            &[("class", "cf-key cf-key-specialist")],
+            &m.t("compare.side.specialist"),
+        )
+        .close("p");
+    pair_chart(
+        &mut h,
+        m,
+        &cmp.client.dimensions,
+        &cmp.specialist.dimensions,
+    );
+    h.close("section");
+    agenda_and_fees(&mut h, m, cmp);
+    h.into_html()
+}
+
+fn verdicts(h: &mut Markup, m: &Messages, client: &Evaluation, specialist: &Evaluation) {
     h.open("ul", &[("class", "cf-compare-verdicts")]);
     for (a, e) in [
         (Audience::Client, client),
@@ -92,12 +118,10 @@ fn verdicts(m: &Messages, client: &Evaluation, specialist: &Evaluation) -> Html 
         );
     }
     h.close("ul");
-    h.into_html()
 }
 
 /// The agenda of differing answers and the fee models each side supports.
-fn agenda_and_fees(m: &Messages, cmp: &Comparison) -> Html {
-    let mut h = Markup::new();
+fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
     h.open("section", &[("data-testid", "agenda")])
         .leaf("h2", &[], &m.t("compare.agenda"));
     if cmp.agenda.is_empty() {
@@ -110,7 +134,7 @@ fn agenda_and_fees(m: &Messages, cmp: &Comparison) -> Html {
         )
         .open("ol", &[("class", "cf-agenda")]);
         for item in &cmp.agenda {
-            agenda_item(&mut h, m, item);
+            agenda_item(h, m, item);
         }
         h.close("ol");
     }
@@ -148,7 +172,6 @@ fn agenda_and_fees(m: &Messages, cmp: &Comparison) -> Html {
         h.close("ul");
     }
     h.close("section");
-    h.into_html()
 }
 
 fn agenda_item(h: &mut Markup, m: &Messages, item: &AgendaItem) {

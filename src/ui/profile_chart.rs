@@ -1,8 +1,6 @@
 //! The per-dimension profile as an SVG bar chart drawn by the app (no chart library), as one
 //! markup string (see `markup`).
 
-use yew::Html;
-
 use super::markup::Markup;
 use crate::i18n::Messages;
 use crate::quiz::evaluate::DimensionScore;
@@ -15,15 +13,14 @@ const BAR_W: i32 = 170;
 const WIDTH: i32 = LABEL_W + BAR_W + 40;
 
 /// One bar per dimension, coloured by level, with its number.
-pub fn profile_chart(m: &Messages, scores: &[DimensionScore]) -> Html {
+pub fn profile_chart(h: &mut Markup, m: &Messages, scores: &[DimensionScore]) {
     let summary = scores
         .iter()
         .map(|d| format!("{} {}", m.t(d.dim.message_id()), d.score))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut h = Markup::new();
     open_svg(
-        &mut h,
+        h,
         scores.len(),
         ROW,
         &m.f("result.profile_label", &[("scores", &summary)]),
@@ -35,25 +32,21 @@ pub fn profile_chart(m: &Messages, scores: &[DimensionScore]) -> Html {
             40..=69 => "cf-bar cf-bar-mid",
             _ => "cf-bar cf-bar-low",
         };
-        label(&mut h, m, d.dim, y + 19);
-        bar(
-            &mut h,
-            y + 5,
-            18,
-            d.score,
-            level,
-            &d.score.to_string(),
-            y + 19,
-        );
+        label(h, m, d.dim, y + 19);
+        bar(h, y + 5, 18, d.score, level, &d.score.to_string(), y + 19);
         h.close("g");
     }
     h.close("svg");
-    h.into_html()
 }
 
 /// Two bars per dimension, the client's above the specialist's, each with its number and side
 /// initial, so neither colour nor position alone tells them apart.
-pub fn pair_chart(m: &Messages, client: &[DimensionScore], specialist: &[DimensionScore]) -> Html {
+pub fn pair_chart(
+    h: &mut Markup,
+    m: &Messages,
+    client: &[DimensionScore],
+    specialist: &[DimensionScore],
+) {
     let initial = |id: &str| m.t(id).chars().next().unwrap_or(' ');
     let (client_mark, specialist_mark) = (
         initial("compare.side.client"),
@@ -71,19 +64,18 @@ pub fn pair_chart(m: &Messages, client: &[DimensionScore], specialist: &[Dimensi
         .map(|(d, c, s)| format!("{} {c}/{s}", m.t(d.message_id())))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut h = Markup::new();
     open_svg(
-        &mut h,
+        h,
         rows.len(),
         PAIR_ROW,
         &m.f("compare.profile_label", &[("scores", &summary)]),
         "pair-profile",
     );
     for (y, (dim, c, s)) in (5..).step_by(PAIR_ROW as usize).zip(&rows) {
-        label(&mut h, m, *dim, y + 20);
+        label(h, m, *dim, y + 20);
         let client_value = format!("{c} {client_mark}");
         bar(
-            &mut h,
+            h,
             y + 3,
             12,
             *c,
@@ -93,7 +85,7 @@ pub fn pair_chart(m: &Messages, client: &[DimensionScore], specialist: &[Dimensi
         );
         let specialist_value = format!("{s} {specialist_mark}");
         bar(
-            &mut h,
+            h,
             y + 18,
             12,
             *s,
@@ -104,7 +96,6 @@ pub fn pair_chart(m: &Messages, client: &[DimensionScore], specialist: &[Dimensi
         h.close("g");
     }
     h.close("svg");
-    h.into_html()
 }
 
 fn open_svg(h: &mut Markup, rows: usize, row: i32, label: &str, testid: &str) {

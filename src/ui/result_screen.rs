@@ -59,12 +59,6 @@ pub fn result_screen(
     let take_mirror = on_action.reform(move |_: MouseEvent| Action::Open(other));
     let take_same = on_action.reform(move |_: MouseEvent| Action::Open(a));
     let band = eval.band.id();
-    // On someone else's result the verdict is about them, not the reader.
-    let verdict_id = if shared {
-        format!("shared.verdict.{band}.{}", a.id())
-    } else {
-        format!("band.{band}.{}", a.id())
-    };
 
     html! {
         <main class="cf-result" data-testid="result" data-band={band} data-shared={shared.to_string()}>
@@ -77,20 +71,7 @@ pub fn result_screen(
                     </p>
                 </section>
             }
-            <section class={classes!("cf-verdict", format!("cf-band-{band}"))}>
-                <p class="cf-muted">{ m.t(&format!("start.{}.title", a.id())) }</p>
-                <h1 data-testid="verdict" tabindex="-1">{ m.t(&verdict_id) }</h1>
-                <p class="cf-score">{ m.f("result.overall", &[("n", &eval.overall.to_string())]) }</p>
-                <p data-testid="decided">{ decided(&m, &eval) }</p>
-                { flags(&m, &eval) }
-            </section>
-
-            <section>
-                <h2>{ m.t("result.profile") }</h2>
-                { profile_chart(&m, &eval.dimensions) }
-            </section>
-
-            { reading(&m, a, &eval) }
+            { summary(&m, a, shared, &eval) }
 
             if details {
                 { details_markup(&m, &eval) }
@@ -193,23 +174,55 @@ fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
     }
 }
 
-fn flags(m: &Messages, eval: &Evaluation) -> Html {
-    if eval.flags.is_empty() {
-        return Html::default();
-    }
+/// The verdict and why, the red flags, the profile chart, then the reading (see [`reading`]).
+fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
+    let band = eval.band.id();
+    // On someone else's result the verdict is about them, not the reader.
+    let verdict_id = if shared {
+        format!("shared.verdict.{band}.{}", a.id())
+    } else {
+        format!("band.{band}.{}", a.id())
+    };
     let mut h = Markup::new();
-    h.leaf("h2", &[], &m.t("result.flags"))
-        .open("ul", &[("class", "cf-flags"), ("data-testid", "flags")]);
-    for f in eval.flags.iter().filter_map(|id| bank().flag(id)) {
-        h.leaf("li", &[("data-flag", &f.id)], &f.name);
+    h.open(
+        "section",
+        &[("class", &format!("cf-verdict cf-band-{band}"))],
+    )
+    .leaf(
+        "p",
+        &[("class", "cf-muted")],
+        &m.t(&format!("start.{}.title", a.id())),
+    )
+    .leaf(
+        "h1",
+        &[("data-testid", "verdict"), ("tabindex", "-1")],
+        &m.t(&verdict_id),
+    )
+    .leaf(
+        "p",
+        &[("class", "cf-score")],
+        &m.f("result.overall", &[("n", &eval.overall.to_string())]),
+    )
+    .leaf("p", &[("data-testid", "decided")], &decided(m, eval));
+    if !eval.flags.is_empty() {
+        h.leaf("h2", &[], &m.t("result.flags"))
+            .open("ul", &[("class", "cf-flags"), ("data-testid", "flags")]);
+        for f in eval.flags.iter().filter_map(|id| bank().flag(id)) {
+            h.leaf("li", &[("data-flag", &f.id)], &f.name);
+        }
+        h.close("ul");
     }
-    h.close("ul");
+    h.close("section")
+        .open("section", &[])
+        .leaf("h2", &[], &m.t("result.profile"));
+    profile_chart(&mut h, m, &eval.dimensions);
+    h.close("section");
+    reading(&mut h, m, a, eval);
     h.into_html()
 }
 
 /// Archetypes, the specialist's own part, and the advice: what the result says, as text.
-fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
-    let mut h = Markup::new();
+fn reading(h: &mut Markup, m: &Messages, a: Audience, eval: &Evaluation) {
     if !eval.archetypes.is_empty() {
         h.open("section", &[("data-testid", "archetypes")]).leaf(
             "h2",
@@ -266,7 +279,7 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
         }
     };
     h.open("ol", &[("class", "cf-advice")]);
-    advice(&mut h, 0, TOP_ADVICE);
+    advice(h, 0, TOP_ADVICE);
     h.close("ol");
     if eval.advice.len() > TOP_ADVICE {
         let more = (eval.advice.len() - TOP_ADVICE).to_string();
@@ -279,11 +292,10 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
                     ("start", &(TOP_ADVICE + 1).to_string()),
                 ],
             );
-        advice(&mut h, TOP_ADVICE, usize::MAX);
+        advice(h, TOP_ADVICE, usize::MAX);
         h.close("ol").close("details");
     }
     h.close("section");
-    h.into_html()
 }
 
 /// Temperament and the two checklists (painted a frame after the summary).
