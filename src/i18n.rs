@@ -6,8 +6,8 @@
 //! origin only when chosen, so a visitor pays for one language. `tests/i18n.rs` checks that each
 //! catalog has exactly the English keys with the same placeholders.
 
+use crate::quiz::str_map::StrMap;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::quiz::money::NumberStyle;
@@ -87,7 +87,7 @@ pub fn fill(mut text: String, args: &[(&str, &str)]) -> String {
 /// UI strings of one language, keyed by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Messages {
-    strings: BTreeMap<String, String>,
+    strings: StrMap,
     lang: Lang,
 }
 
@@ -95,7 +95,7 @@ impl Messages {
     /// Parses a catalog file: a flat JSON object of id → text, `{name}` marking a placeholder.
     pub fn parse(json: &str) -> Result<Messages, String> {
         Ok(Messages {
-            strings: into_map(parse_flat(json)?),
+            strings: parse_flat(json)?.into_iter().collect(),
             lang: Lang::En,
         })
     }
@@ -104,13 +104,11 @@ impl Messages {
     pub fn english() -> Rc<Messages> {
         thread_local! {
             static EN: Rc<Messages> = Rc::new(Messages {
-                strings: into_map(
-                    ENGLISH_MESSAGES
-                        .split_terminator('\u{1e}')
-                        .filter_map(|entry| entry.split_once('\u{1f}'))
-                        .map(|(k, v)| (k.to_string(), v.to_string()))
-                        .collect(),
-                ),
+                strings: ENGLISH_MESSAGES
+                    .split_terminator('\u{1e}')
+                    .filter_map(|entry| entry.split_once('\u{1f}'))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
                 lang: Lang::En,
             });
         }
@@ -161,13 +159,16 @@ pub enum CatalogError {
 
 /// Builds a language from its catalog file's text.
 pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
-    let mut entries = into_map(parse_flat(json).map_err(CatalogError::Syntax)?);
+    let mut entries: StrMap = parse_flat(json)
+        .map_err(CatalogError::Syntax)?
+        .into_iter()
+        .collect();
     let english = embedded::english_bank();
     let bank = english
         .localized(&|key| entries.get(key).cloned())
         .map_err(CatalogError::Missing)?;
     let english_messages = Messages::english();
-    if let Some(missing) = english_messages.ids().find(|id| !entries.contains_key(*id)) {
+    if let Some(missing) = english_messages.ids().find(|id| !entries.contains_key(id)) {
         return Err(CatalogError::Missing(missing.to_string()));
     }
     entries.retain(|k, _| !k.starts_with("c."));
@@ -177,16 +178,6 @@ pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
         // A handful of languages per session at most, each kept for the page's life.
         bank: Box::leak(Box::new(bank)),
     })
-}
-
-/// Pairs into a map by insertion: `collect()` sorts first, and std's sort costs the wasm 3 KB
-/// per element type.
-fn into_map(pairs: Vec<(String, String)>) -> BTreeMap<String, String> {
-    let mut map = BTreeMap::new();
-    for (k, v) in pairs {
-        map.insert(k, v);
-    }
-    map
 }
 
 thread_local! {

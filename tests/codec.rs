@@ -150,7 +150,7 @@ proptest! {
     #[test]
     fn progress_round_trips(step in 0usize..50, specialist: bool, answers in prop::collection::btree_map(ids(), ids(), 0..40)) {
         let a = if specialist { Audience::Specialist } else { Audience::Client };
-        let p = Progress { step: step.min(bank().step_count(a)), answers };
+        let p = Progress { step: step.min(bank().step_count(a)), answers: answers.into_iter().collect() };
         prop_assert_eq!(decode(&encode_progress(&p, bank(), a), a), Ok(p));
     }
 

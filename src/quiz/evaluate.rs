@@ -1,14 +1,12 @@
 //! Turns a set of answers into a verdict: dimension scores, overall score, band and what decided
 //! it, red flags, archetype matches, advice ordered by impact, checklists and temperament.
 
-use std::collections::BTreeMap;
-
 use super::content::{Audience, Band, Bank, Dimension, Signal, Temperament};
 use super::fee::{recommend_fee, FeeAdvice};
 use super::order;
 
 /// Question id → chosen option id. Ids, not indices, so saved answers survive content edits.
-pub type Answers = BTreeMap<String, String>;
+pub type Answers = super::str_map::StrMap;
 
 /// A dimension below this is blind: one caps the verdict at "workable" (a partner cannot be blind
 /// in one area), two or more at "high risk".
@@ -176,8 +174,14 @@ fn mean(scores: impl Iterator<Item = u8>) -> u8 {
     rounded_div(sum, n)
 }
 
+/// Whether a signal holds: what [`reason`] says, without building the reason.
 fn holds(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> bool {
-    reason(s, answers, dims).is_some()
+    match &s.q {
+        Some(q) => answers
+            .get(q.as_ref())
+            .is_some_and(|a| s.any.iter().any(|x| x == a)),
+        None => reason(s, answers, dims).is_some(),
+    }
 }
 
 /// The reason a signal holds, or None.

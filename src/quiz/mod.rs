@@ -9,6 +9,7 @@ pub mod first_message;
 pub mod money;
 pub mod order;
 pub mod share;
+pub mod str_map;
 
 pub use content::{Audience, Band, Bank, Dimension, Temperament};
 pub use embedded::bank;
