@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures Client Fit against the SurveyJS reference page of ../shared/bench in one interleaved
 # run (load, first question visible, answering every question, slowest click-to-repaint, heap and
-# wasm memory, bytes raw / gzip / brotli), at 1x and 4x CPU throttling. The reference asks Client
+# wasm memory, bytes raw / gzip / brotli), at 1x and 4x CPU throttling, then the click figures by
+# kind next to the floor a click that changes nothing measures. The reference asks Client
 # Fit's own 33 client questions with the same option counts (scripts/bench-quiz.mjs).
 # Writes bench-results/compare.md. Not part of `make test`.
 # Usage: scripts/bench-vs-surveyjs.sh [runs]   (default 15; takes about 15 minutes)
@@ -24,4 +25,13 @@ mkdir -p "$root/bench-results"
   http://127.0.0.1:8765/surveyjs/ '[data-name=q1]' \
   'http://127.0.0.1:8765/yew/?quiz=client' '[data-name=q1]' \
   "$runs" --answer --label "A SurveyJS" --label "B Client Fit") > "$root/bench-results/compare.md"
+# The floor of the click figures: the same measure for clicks that change nothing, and Client
+# Fit's clicks by kind (scripts/click-floor.mjs).
+cp "$root/scripts/click-floor.mjs" "$work/"
+{
+  echo
+  echo "## Click → next paint by kind, and the floor (4x CPU)"
+  echo
+  (cd "$work" && node click-floor.mjs http://127.0.0.1:8765/surveyjs/ 'http://127.0.0.1:8765/yew/?quiz=client' 3 4)
+} >> "$root/bench-results/compare.md"
 sed -n '/Side by side/,$p' "$root/bench-results/compare.md"

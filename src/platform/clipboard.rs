@@ -90,11 +90,15 @@ fn navigator_member(name: &str) -> Option<wasm_bindgen::JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// Whether the browser has a native share sheet (phones, mostly).
+/// Whether the browser has a native share sheet (phones, mostly). Asked once: the first look at
+/// `navigator.share` took Chromium over a millisecond, and every result render asks.
 pub fn can_share() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        navigator_member("share").is_some()
+        thread_local! {
+            static CAN: bool = navigator_member("share").is_some();
+        }
+        CAN.with(|c| *c)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

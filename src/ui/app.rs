@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::compare_screen::{self, compare_screen};
+use super::controls::action_button;
 use super::lang_switcher::lang_switcher;
 use super::notice_bar::notice_bar;
 use super::question_screen::{self, question_screen};
@@ -154,7 +155,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(e) = state.link_error {
                 <div class="cf-notice cf-alert" role="alert" data-testid="link-error">
                     <p><strong>{ messages.t("share.opened_error") }</strong>{ " " }{ messages.t(e.message_id()) }</p>
-                    <button type="button" class="cf-link" onclick={dispatch.reform(|_| Action::DismissLinkError)}>{ messages.t("notice.dismiss") }</button>
+                    { action_button("cf-link", "", messages.t("notice.dismiss"), Action::DismissLinkError, &dispatch) }
                 </div>
             }
             { body }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::controls::action_button;
 use super::state::Action;
 use crate::i18n::Messages;
 use crate::platform::dom;
@@ -26,17 +27,15 @@ pub fn compare_box(m: &Messages, offer: CompareOffer, on_action: &Callback<Actio
         e.prevent_default();
         Action::PasteLink(parse_link(bank(), &dom::input_value(PASTE_ID)))
     });
-    let mine = on_action.reform(|_: MouseEvent| Action::CompareWithMine);
-    let opened = on_action.reform(|_: MouseEvent| Action::CompareWithOpened);
     html! {
         <form class="cf-compare-box" onsubmit={submit} data-testid="compare-box">
             <h2>{ m.t(&format!("compare.box.title.{side}")) }</h2>
             <p class="cf-small">{ m.t(&format!("compare.box.intro.{side}")) }</p>
             if offer.mine_ready {
-                <p><button type="button" class="cf-secondary" onclick={mine} data-testid="compare-mine">{ m.t("compare.with_mine") }</button></p>
+                <p>{ action_button("cf-secondary", "compare-mine", m.t("compare.with_mine"), Action::CompareWithMine, on_action) }</p>
             }
             if offer.opened_ready {
-                <p><button type="button" class="cf-primary" onclick={opened} data-testid="compare-opened">{ m.t(&format!("compare.with_opened.{side}")) }</button></p>
+                <p>{ action_button("cf-primary", "compare-opened", m.t(&format!("compare.with_opened.{side}")), Action::CompareWithOpened, on_action) }</p>
             }
             <label for={PASTE_ID}>{ m.t("compare.paste_label") }</label>
             <div class="cf-row">

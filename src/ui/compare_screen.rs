@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::controls::action_button;
 use super::markup::Markup;
 use super::profile_chart::pair_chart;
 use super::share_panel::share_panel;
@@ -23,8 +24,6 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
         state.shared.client.as_ref().unwrap_or(&empty),
         state.shared.specialist.as_ref().unwrap_or(&empty),
     );
-    let open = |a: Audience| on_action.reform(move |_: MouseEvent| Action::Open(a));
-    let home = on_action.reform(|_: MouseEvent| Action::Home);
     let link = state
         .share_fragment()
         .zip(url::page_address())
@@ -40,9 +39,9 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
             }
 
             <nav class="cf-nav">
-                <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
-                <button type="button" class="cf-secondary" onclick={open(Audience::Client)}>{ m.t("nav.take.client") }</button>
-                <button type="button" class="cf-secondary" onclick={open(Audience::Specialist)}>{ m.t("nav.take.specialist") }</button>
+                { action_button("cf-secondary", "", m.t("quiz.home"), Action::Home, on_action) }
+                { action_button("cf-secondary", "", m.t("nav.take.client"), Action::Open(Audience::Client), on_action) }
+                { action_button("cf-secondary", "", m.t("nav.take.specialist"), Action::Open(Audience::Specialist), on_action) }
             </nav>
         </main>
     }

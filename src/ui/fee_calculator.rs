@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::controls::action_button;
 use super::fee_chart::fee_chart;
 use super::markup::Markup;
 use super::state::Action;
@@ -95,7 +96,7 @@ pub fn fee_calculator(
                 { field(Field::Percent, m.t("calc.percent")) }
                 { field(Field::Cap, money_label("calc.cap")) }
             </div>
-            <button type="button" class="cf-link" onclick={on_action.reform(|_: MouseEvent| Action::CalcReset)}>{ m.t("calc.reset") }</button>
+            { action_button("cf-link", "", m.t("calc.reset"), Action::CalcReset, on_action) }
             if !errors.is_empty() {
                 <p class="cf-stale" data-testid="calc-stale">{ m.t("calc.stale") }</p>
             }

@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::controls::{action_button, button};
 use super::share_panel::{copy_handler, copy_status};
 use super::state::{Action, AppState, CopyTarget};
 use crate::i18n::Messages;
@@ -71,9 +72,9 @@ pub fn message_panel(
             <label for={FIELD}>{ m.t(if client { "msg.draft" } else { "reply.title" }) }</label>
             <textarea id={FIELD} class="cf-draft" rows="14" value={value} oninput={on_edit} data-testid="draft" />
             <div class="cf-row">
-                <button type="button" class="cf-primary" onclick={copy} data-testid="copy-draft">{ m.t("msg.copy") }</button>
+                { button("cf-primary", "copy-draft", m.t("msg.copy"), copy) }
                 if edited.is_some() {
-                    <button type="button" class="cf-secondary" onclick={on_action.reform(|_: MouseEvent| Action::DraftsReset)} data-testid="rebuild-draft">{ m.t("msg.regenerate") }</button>
+                    { action_button("cf-secondary", "rebuild-draft", m.t("msg.regenerate"), Action::DraftsReset, on_action) }
                 }
                 if client && link.is_some() {
                     <label class="cf-check">

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod compare_box;
 pub mod compare_screen;
+pub mod controls;
 pub mod fee_calculator;
 pub mod fee_chart;
 pub mod lang_switcher;

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::controls::button;
 use super::state::Notice;
 use crate::i18n::Messages;
 
@@ -15,17 +16,19 @@ pub fn notice_bar(
     on_dismiss: &Callback<()>,
     on_reset: &Callback<()>,
 ) -> Html {
-    let dismiss = on_dismiss.reform(|_: MouseEvent| ());
     let reset = notice.offers_reset().then(|| {
-        html! {
-            <button type="button" class="cf-link" data-testid="notice-reset" onclick={on_reset.reform(|_: MouseEvent| ())}>{ m.t("notice.start_over") }</button>
-        }
+        button(
+            "cf-link",
+            "notice-reset",
+            m.t("notice.start_over"),
+            on_reset.reform(|_: MouseEvent| ()),
+        )
     });
     html! {
         <div class="cf-notice" role="status" data-testid="notice">
             <p>{ m.t(notice.message_id()) }</p>
             { for reset }
-            <button type="button" class="cf-link" onclick={dismiss}>{ m.t("notice.dismiss") }</button>
+            { button("cf-link", "", m.t("notice.dismiss"), on_dismiss.reform(|_: MouseEvent| ())) }
         </div>
     }
 }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::controls::action_button;
 use super::state::{Action, AppState, StepItem};
 use crate::i18n::Messages;
 use crate::quiz::bank;
@@ -46,8 +47,6 @@ pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Acti
         e.prevent_default();
         Action::Next
     });
-    let back = on_action.reform(|_: MouseEvent| Action::Back);
-    let home = on_action.reform(|_: MouseEvent| Action::Home);
     let group = format!("q-{}", item.id());
     let title_id = format!("{group}-title");
     let percent = step * 100 / total.max(1);
@@ -56,7 +55,7 @@ pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Acti
     html! {
         <main class="cf-quiz" data-audience={audience.id()}>
             <header class="cf-quiz-head">
-                <button type="button" class="cf-link" onclick={home}>{ m.t("quiz.home") }</button>
+                { action_button("cf-link", "", m.t("quiz.home"), Action::Home, on_action) }
                 <span class="cf-muted">{ quiz_title }</span>
             </header>
             <div class="cf-progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()}
@@ -85,7 +84,7 @@ pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Acti
                     }) }
                 </fieldset>
                 <div class="cf-nav">
-                    <button type="button" class="cf-secondary" onclick={back}>{ m.t("quiz.back") }</button>
+                    { action_button("cf-secondary", "", m.t("quiz.back"), Action::Back, on_action) }
                     <button type="submit" class="cf-primary" disabled={!state.can_advance()}>{ next_label }</button>
                 </div>
             </form>

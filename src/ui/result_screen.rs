@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::compare_box::{compare_box, CompareOffer};
+use super::controls::action_button;
 use super::fee_calculator::fee_calculator;
 use super::markup::Markup;
 use super::message_panel::message_panel;
@@ -27,9 +28,10 @@ pub const TOP_ARCHETYPES: usize = 3;
 /// the page.
 pub const HEADING: &str = "[data-testid=verdict]";
 
-/// The result screen of `a` (one's own, or one opened from a link). `details` adds temperament,
-/// checklists, the fee model and the message step: App shows them a frame after the summary, so
-/// the click that finishes the quiz gets a fast paint.
+/// The result screen of `a` (one's own, or one opened from a link). Without `details` it is the
+/// summary alone (verdict, flags, profile); App adds the rest (archetypes, advice, temperament,
+/// checklists, the fee model, the message step, sharing) a frame later, so the click that
+/// finishes the quiz is answered by a small first paint instead of laying out every text at once.
 pub fn result_screen(
     state: &AppState,
     a: Audience,
@@ -37,7 +39,6 @@ pub fn result_screen(
     on_action: &Callback<Action>,
 ) -> Html {
     let m = i18n::messages(state.lang);
-    let config = &state.config;
     let shared = matches!(state.screen, Screen::Shared(_));
     let none = Answers::default();
     let answers = state.result_answers(a).unwrap_or(&none);
@@ -50,14 +51,7 @@ pub fn result_screen(
             .map(|(token, base)| format!("{base}#{}", share::fragment(&[token])))
     };
     let other = mirror(a);
-    let mine_ready = shared && state.progress(other).finished(bank(), other);
-    let opened_ready = !shared && state.shared.get(other).is_some();
     let eval = evaluate(bank(), a, answers);
-    let start_over = on_action.reform(move |_: MouseEvent| Action::StartOver(a));
-    let review = on_action.reform(|_: MouseEvent| Action::Back);
-    let home = on_action.reform(|_: MouseEvent| Action::Home);
-    let take_mirror = on_action.reform(move |_: MouseEvent| Action::Open(other));
-    let take_same = on_action.reform(move |_: MouseEvent| Action::Open(a));
     let band = eval.band.id();
 
     html! {
@@ -66,14 +60,16 @@ pub fn result_screen(
                 <section class="cf-shared-banner" data-testid="shared-banner">
                     <p>{ m.t(&format!("shared.banner.{}", a.id())) }</p>
                     <p class="cf-row">
-                        <button type="button" class="cf-primary" onclick={take_mirror} data-testid="take-mirror">{ m.t(&format!("nav.take.{}", other.id())) }</button>
-                        <button type="button" class="cf-secondary" onclick={take_same} data-testid="take-same">{ m.t("shared.take_same") }</button>
+                        { action_button("cf-primary", "take-mirror", m.t(&format!("nav.take.{}", other.id())), Action::Open(other), on_action) }
+                        { action_button("cf-secondary", "take-same", m.t("shared.take_same"), Action::Open(a), on_action) }
                     </p>
                 </section>
             }
             { summary(&m, a, shared, &eval) }
 
+            // The rest follows a frame later (see `details` above).
             if details {
+                { reading(&m, a, &eval) }
                 { details_markup(&m, &eval) }
                 <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
                     { fee_markup(&m, a, &eval) }
@@ -81,42 +77,66 @@ pub fn result_screen(
                         { fee_calculator(&m, &state.calc, state.calc_plan.as_ref(), on_action) }
                     }
                 </section>
+                if !shared {
+                    { message_panel(&m, state, a, &eval, link.as_deref(), on_action) }
+                }
+                { exchange(&m, state, a, link.as_deref(), on_action) }
+                <nav class="cf-nav">
+                    if shared {
+                        { action_button("cf-secondary", "", m.t("quiz.home"), Action::Home, on_action) }
+                    } else {
+                        { action_button("cf-secondary", "", m.t("result.review"), Action::Back, on_action) }
+                        { action_button("cf-secondary", "", m.t("quiz.home"), Action::Home, on_action) }
+                        { action_button("cf-primary", "start-over", m.t("result.start_over"), Action::StartOver(a), on_action) }
+                    }
+                </nav>
             }
-
-            if details && !shared {
-                { message_panel(&m, state, a, &eval, link.as_deref(), on_action) }
-            }
-
-            <section class="cf-exchange">
-                if let (Some(contact), Some(link)) = (&config.contact, &link) {
-                    <p>
-                        <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
-                           target={matches!(contact, Contact::Page(_)).then_some("_blank")}
-                           href={contact.href(link, &m.t(&format!("share.send_title.{}", a.id())))}>
-                            { match &config.agency {
-                                Some(agency) => m.f("result.send_to", &[("agency", agency)]),
-                                None => m.t("result.send"),
-                            } }
-                        </a>
-                    </p>
-                }
-                if let Some(link) = link {
-                    <h2>{ m.t("share.title") }</h2>
-                    { share_panel(&m, state, &link, "share.label", if a == Audience::Client { "share.send_title.client" } else { "share.send_title.specialist" }, on_action) }
-                }
-                { compare_box(&m, CompareOffer { side: a, error: state.paste_error, mine_ready, opened_ready }, on_action) }
-            </section>
-
-            <nav class="cf-nav">
-                if shared {
-                    <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
-                } else {
-                    <button type="button" class="cf-secondary" onclick={review}>{ m.t("result.review") }</button>
-                    <button type="button" class="cf-secondary" onclick={home}>{ m.t("quiz.home") }</button>
-                    <button type="button" class="cf-primary" data-testid="start-over" onclick={start_over}>{ m.t("result.start_over") }</button>
-                }
-            </nav>
         </main>
+    }
+}
+
+/// Sending the result to the agency, its share link and the comparison offer.
+fn exchange(
+    m: &Messages,
+    state: &AppState,
+    a: Audience,
+    link: Option<&str>,
+    on_action: &Callback<Action>,
+) -> Html {
+    let config = &state.config;
+    let shared = matches!(state.screen, Screen::Shared(_));
+    let other = mirror(a);
+    let offer = CompareOffer {
+        side: a,
+        error: state.paste_error,
+        mine_ready: shared && state.progress(other).finished(bank(), other),
+        opened_ready: !shared && state.shared.get(other).is_some(),
+    };
+    let send_title = if a == Audience::Client {
+        "share.send_title.client"
+    } else {
+        "share.send_title.specialist"
+    };
+    html! {
+        <section class="cf-exchange">
+            if let (Some(contact), Some(link)) = (&config.contact, link) {
+                <p>
+                    <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
+                       target={matches!(contact, Contact::Page(_)).then_some("_blank")}
+                       href={contact.href(link, &m.t(send_title))}>
+                        { match &config.agency {
+                            Some(agency) => m.f("result.send_to", &[("agency", agency)]),
+                            None => m.t("result.send"),
+                        } }
+                    </a>
+                </p>
+            }
+            if let Some(link) = link {
+                <h2>{ m.t("share.title") }</h2>
+                { share_panel(m, state, link, "share.label", send_title, on_action) }
+            }
+            { compare_box(m, offer, on_action) }
+        </section>
     }
 }
 
@@ -174,7 +194,7 @@ fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
     }
 }
 
-/// The verdict and why, the red flags, the profile chart, then the reading (see [`reading`]).
+/// The verdict and why, the red flags and the profile chart: the first frame of a result.
 fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
     let band = eval.band.id();
     // On someone else's result the verdict is about them, not the reader.
@@ -217,12 +237,13 @@ fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
         .leaf("h2", &[], &m.t("result.profile"));
     profile_chart(&mut h, m, &eval.dimensions);
     h.close("section");
-    reading(&mut h, m, a, eval);
     h.into_html()
 }
 
 /// Archetypes, the specialist's own part, and the advice: what the result says, as text.
-fn reading(h: &mut Markup, m: &Messages, a: Audience, eval: &Evaluation) {
+fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+    let mut markup = Markup::new();
+    let h = &mut markup;
     if !eval.archetypes.is_empty() {
         h.open("section", &[("data-testid", "archetypes")]).leaf(
             "h2",
@@ -296,6 +317,7 @@ fn reading(h: &mut Markup, m: &Messages, a: Audience, eval: &Evaluation) {
         h.close("ol").close("details");
     }
     h.close("section");
+    markup.into_html()
 }
 
 /// Temperament and the two checklists (painted a frame after the summary).

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::controls::button;
 use super::state::{Action, AppState, CopyTarget};
 use crate::i18n::Messages;
 use crate::platform::clipboard::{self, CopyOutcome};
@@ -35,9 +36,9 @@ pub fn share_panel(
             <div class="cf-row">
                 <input id={FIELD} type="text" readonly=true value={link.to_string()}
                        onfocus={select_all} data-testid="share-link" />
-                <button type="button" class="cf-primary" onclick={copy} data-testid="copy-link">{ m.t("share.copy") }</button>
+                { button("cf-primary", "copy-link", m.t("share.copy"), copy) }
                 if clipboard::can_share() {
-                    <button type="button" class="cf-secondary" onclick={share}>{ m.t("share.native") }</button>
+                    { button("cf-secondary", "", m.t("share.native"), share) }
                 }
             </div>
             <p class="cf-small" role="status" data-testid="copy-status">{ copy_status(m, state, CopyTarget::Link) }</p>
