@@ -105,6 +105,23 @@ test('a language that cannot be loaded falls back to English and says so', async
   await context.close();
 });
 
+test('a language whose catalog never arrives gives up after 10 s and shows English', async () => {
+  const context = await browser.newContext();
+  // The request is held and never answered: a stalled connection.
+  await context.route('**/lang/es.json', () => {});
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + '?lang=es');
+  await page.waitForTimeout(2000);
+  assert.equal(await page.locator('[data-testid="open-client"]').count(), 0, 'still loading');
+  await page.waitForSelector('[data-testid="notice"]', { timeout: 15000 });
+  assert.match(await page.textContent('[data-testid="notice"]'), /shown in English/);
+  assert.equal(await page.textContent('[data-testid="open-client"]'), 'Start');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the printed result is A4 with the verdict, all advice and the fee table, and no buttons', async () => {
   const page = await openPage(browser, server.url);
   await page.click('[data-testid="open-specialist"]');

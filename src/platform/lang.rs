@@ -61,7 +61,13 @@ pub fn load(lang: Lang, done: impl FnOnce(Result<(), LoadError>) + 'static) {
     });
 }
 
-/// GETs `url` (same origin) as text.
+/// How long a catalog may take to arrive (ms). Catalogs are 14–16 KB compressed: seconds even on a
+/// slow phone connection.
+#[cfg(target_arch = "wasm32")]
+const FETCH_TIMEOUT_MS: i32 = 10_000;
+
+/// GETs `url` (same origin) as text; `None` when it fails or takes longer than
+/// `FETCH_TIMEOUT_MS`.
 fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
     #[cfg(target_arch = "wasm32")]
     {
@@ -107,8 +113,18 @@ fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
                 }
             })
         };
+        let on_timeout = {
+            let finish = finish.clone();
+            Closure::once_into_js(move || finish(None))
+        };
         let on_error = Closure::once(move |_: JsValue| finish(None));
         let _ = window.fetch_with_str(url).then2(&on_response, &on_error);
+        // A connection that stalls gives up: the page shows English and says so, instead of
+        // "Loading…" for ever. Whichever comes first finishes; the others do nothing.
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            FETCH_TIMEOUT_MS,
+        );
         // One of the two runs, once; a language is fetched at most once per page.
         on_response.forget();
         on_error.forget();
