@@ -105,6 +105,24 @@ test('a language that cannot be loaded falls back to English and says so', async
   await context.close();
 });
 
+test('a language picked in the switcher that cannot be loaded leaves the page as it was', async () => {
+  const context = await browser.newContext();
+  await context.route('**/lang/es.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + '?lang=en');
+  await page.waitForSelector('[data-testid="open-client"]');
+  await page.selectOption('[data-testid="lang"]', 'es');
+  await page.waitForSelector('[data-testid="notice"]');
+  assert.match(await page.textContent('[data-testid="notice"]'), /nothing else has changed/);
+  assert.equal(await page.inputValue('[data-testid="lang"]'), 'en', 'the menu shows the language on screen');
+  assert.equal(await page.textContent('[data-testid="open-client"]'), 'Start');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a language whose catalog never arrives gives up after 10 s and shows English', async () => {
   const context = await browser.newContext();
   // The request is held and never answered: a stalled connection.

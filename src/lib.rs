@@ -1,7 +1,7 @@
 //! Client Fit: mirrored "Am I a good client?" / "Should I take this client?" quizzes.
 //!
-//! `quiz` is the pure expert core, `i18n` the message catalog, `ui` the Yew components and
-//! their reducer, `platform` the only code that touches the browser.
+//! `quiz` is the pure expert core, `i18n` the message catalog, `ui` the Yew interface and its
+//! reducer, `platform` the only code that touches the browser.
 
 pub mod config;
 #[doc(hidden)]

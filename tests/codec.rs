@@ -103,7 +103,7 @@ fn stored_values_are_json_strings_without_escapes() {
     assert_eq!(
         json,
         format!("\"{text}\""),
-        "gloo-storage writes it verbatim in quotes"
+        "storage keeps it verbatim in quotes, as gloo-storage (earlier versions) wrote it"
     );
     assert_eq!(
         unquote(&json).and_then(decode_plan).map(|p| p.cap),

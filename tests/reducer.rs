@@ -223,7 +223,10 @@ fn a_copy_status_is_said_until_the_next_action() {
     use client_fit::platform::clipboard::CopyOutcome;
     use client_fit::ui::state::CopyTarget;
     let s = answer_all(Audience::Client);
-    let copied = reduce(&s, Action::Copied(CopyTarget::Draft, CopyOutcome::Selected));
+    let copied = reduce(
+        &s,
+        Action::Copied(CopyTarget::Draft, CopyOutcome::Selected, s.screen),
+    );
     assert_eq!(
         copied.copied,
         Some((CopyTarget::Draft, CopyOutcome::Selected))
@@ -232,4 +235,11 @@ fn a_copy_status_is_said_until_the_next_action() {
     let edited = reduce(&copied, Action::MessageEdit("Hello".into()));
     assert_eq!(edited.copied, None);
     assert_eq!(edited.message.as_deref(), Some("Hello"));
+    // A copy that finishes after the person left that screen says nothing on the next one.
+    let home = reduce(&s, Action::Home);
+    let late = reduce(
+        &home,
+        Action::Copied(CopyTarget::Link, CopyOutcome::Copied, s.screen),
+    );
+    assert_eq!(late.copied, None);
 }

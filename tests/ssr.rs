@@ -156,10 +156,16 @@ async fn a_copy_status_shows_beside_its_own_button_only() {
         rest[start..rest.find("</p>").expect("p end")].to_string()
     };
     assert_eq!(status(&render(s.clone(), None).await), "");
-    let copied = reduce(&s, Action::Copied(CopyTarget::Draft, CopyOutcome::Copied));
+    let copied = reduce(
+        &s,
+        Action::Copied(CopyTarget::Draft, CopyOutcome::Copied, s.screen),
+    );
     let html = render(copied.clone(), None).await;
     assert_eq!(status(&html), "Copied. Paste it into your message.");
-    let other = reduce(&s, Action::Copied(CopyTarget::Link, CopyOutcome::Copied));
+    let other = reduce(
+        &s,
+        Action::Copied(CopyTarget::Link, CopyOutcome::Copied, s.screen),
+    );
     assert_eq!(
         status(&render(other, None).await),
         "",

@@ -30,22 +30,11 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) -> bool {
     }
 }
 
-use yew::NodeRef;
-
-/// Moves keyboard focus to the element, if it is mounted; returns whether it worked.
+/// Moves keyboard focus to the first element matching `selector`, if it is mounted; returns
+/// whether it worked.
 ///
 /// Inside another site's page, focus moves only once the person is using the widget: focusing
 /// an element in a frame scrolls the host page to it, which nobody asked for on page load.
-pub fn focus(node: &NodeRef) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        return focus_element(&el);
-    }
-    let _ = node;
-    false
-}
-
-/// [`focus`] for the first element matching `selector`.
 pub fn focus_first(selector: &str) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
@@ -85,6 +74,21 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
         let _ = id;
         None
     }
+}
+
+/// Sets which option the `<select>` with `id` shows.
+pub fn set_select_value(id: &str, value: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(select) =
+            element(id).and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value(value);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (id, value);
 }
 
 /// What the text input with `id` holds (empty when there is none), read at event time.

@@ -125,7 +125,7 @@ fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
             on_timeout.unchecked_ref(),
             FETCH_TIMEOUT_MS,
         );
-        // One of the two runs, once; a language is fetched at most once per page.
+        // Each runs at most once and `finish` acts on the first: the closures live until then.
         on_response.forget();
         on_error.forget();
     }

@@ -25,7 +25,7 @@ impl StrMap {
 
     /// Sets `key` to `value`, returning the value it replaced.
     pub fn insert(&mut self, key: String, value: String) -> Option<String> {
-        // Sorted input (the built-in and downloaded catalogs) appends; anything else is placed.
+        // Sorted input (the built-in English messages) appends; anything else is placed.
         if self.0.last().is_none_or(|(last, _)| *last < key) {
             self.0.push((key, value));
             return None;

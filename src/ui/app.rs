@@ -117,6 +117,9 @@ pub fn App(props: &AppProps) -> Html {
                 if !dom::after_next_paint(move || show.set(Some(screen))) {
                     details_for.set(Some(screen));
                 }
+            } else {
+                // Coming back to the result paints the summary first again.
+                details_for.set(None);
             }
         });
     }

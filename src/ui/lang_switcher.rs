@@ -5,7 +5,14 @@ use yew::prelude::*;
 
 use super::state::{Action, Notice};
 use crate::i18n::{self, Lang, Messages};
-use crate::platform::lang;
+use crate::platform::{dom, lang};
+
+const SELECT_ID: &str = "cf-lang";
+
+thread_local! {
+    /// The language last picked in the switcher.
+    static LATEST: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
 
 pub fn lang_switcher(m: &Messages, current: Lang, on_action: &Callback<Action>) -> Html {
     let on_action = on_action.clone();
@@ -16,16 +23,27 @@ pub fn lang_switcher(m: &Messages, current: Lang, on_action: &Callback<Action>) 
         else {
             return;
         };
+        LATEST.with(|l| l.set(Some(wanted)));
         let on_action = on_action.clone();
-        lang::load(wanted, move |loaded| match loaded {
-            Ok(()) if i18n::activate(wanted) => on_action.emit(Action::SetLang(wanted)),
-            _ => on_action.emit(Action::Notify(Notice::LanguageUnavailable)),
+        lang::load(wanted, move |loaded| {
+            // A slow catalog that settles after the reader picked another language says nothing.
+            if LATEST.with(|l| l.get()) != Some(wanted) {
+                return;
+            }
+            match loaded {
+                Ok(()) if i18n::activate(wanted) => on_action.emit(Action::SetLang(wanted)),
+                _ => {
+                    // The menu shows the language still on screen.
+                    dom::set_select_value(SELECT_ID, current.code());
+                    on_action.emit(Action::Notify(Notice::LanguageNotSwitched));
+                }
+            }
         });
     });
     html! {
         <div class="cf-lang">
-            <label for="cf-lang">{ m.t("lang.label") }</label>
-            <select id="cf-lang" data-testid="lang" onchange={change}>
+            <label for={SELECT_ID}>{ m.t("lang.label") }</label>
+            <select id={SELECT_ID} data-testid="lang" onchange={change}>
                 { for Lang::ALL.iter().map(|l| html! {
                     <option value={l.code()} lang={l.code()} selected={*l == current}>{ l.native_name() }</option>
                 }) }

@@ -55,7 +55,12 @@ pub fn message_panel(
             Action::ReplyEdit(v)
         }
     });
-    let copy = copy_handler(value.clone(), FIELD, CopyTarget::Draft, on_action);
+    let copy = copy_handler(
+        value.clone(),
+        FIELD,
+        (CopyTarget::Draft, s.screen),
+        on_action,
+    );
     let status = copy_status(m, s, CopyTarget::Draft);
     let (title, intro) = if client {
         ("msg.title", "msg.intro")

@@ -1,5 +1,6 @@
-//! Yew components. They render state and dispatch actions; the logic lives in `quiz` and in the
-//! pure reducer in `state`.
+//! The interface: one Yew component (`app::App`, which owns the state) and plain functions that
+//! render each screen from it and dispatch actions; the logic lives in `quiz` and in the pure
+//! reducer in `state`.
 
 pub mod app;
 pub mod compare_box;

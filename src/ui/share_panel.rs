@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::controls::button;
-use super::state::{Action, AppState, CopyTarget};
+use super::state::{Action, AppState, CopyTarget, Screen};
 use crate::i18n::Messages;
 use crate::platform::clipboard::{self, CopyOutcome};
 use crate::platform::dom;
@@ -20,7 +20,12 @@ pub fn share_panel(
     on_action: &Callback<Action>,
 ) -> Html {
     const FIELD: &str = "cf-share-link";
-    let copy = copy_handler(link.to_string(), FIELD, CopyTarget::Link, on_action);
+    let copy = copy_handler(
+        link.to_string(),
+        FIELD,
+        (CopyTarget::Link, state.screen),
+        on_action,
+    );
     let share = {
         let (link, title) = (link.to_string(), m.t(send_title));
         Callback::from(move |_: MouseEvent| clipboard::share(&title, &link))
@@ -48,18 +53,19 @@ pub fn share_panel(
 }
 
 /// A copy button's click handler for `text`, which the text box `field_id` also holds (the
-/// fallback selects it); the outcome comes back as [`Action::Copied`].
+/// fallback selects it); the outcome comes back as [`Action::Copied`] for the button `target` on
+/// the screen it is on.
 pub fn copy_handler(
     text: String,
     field_id: &'static str,
-    target: CopyTarget,
+    (target, screen): (CopyTarget, Screen),
     on_action: &Callback<Action>,
 ) -> Callback<MouseEvent> {
     let on_action = on_action.clone();
     Callback::from(move |_: MouseEvent| {
         let done = on_action.clone();
         clipboard::copy(&text, dom::element(field_id), move |o| {
-            done.emit(Action::Copied(target, o))
+            done.emit(Action::Copied(target, o, screen))
         });
     })
 }

@@ -150,8 +150,10 @@ pub enum Notice {
     SavedByNewerVersion,
     /// A save failed (storage full): progress lives in memory from here on.
     SaveFailed,
-    /// The chosen language could not be loaded: English is shown.
+    /// The language the page opened in could not be loaded: English is shown.
     LanguageUnavailable,
+    /// A language picked in the switcher could not be loaded: the page stays as it was.
+    LanguageNotSwitched,
 }
 
 impl Notice {
@@ -170,6 +172,7 @@ impl Notice {
             Notice::SavedByNewerVersion => "notice.saved_newer",
             Notice::SaveFailed => "notice.save_failed",
             Notice::LanguageUnavailable => "notice.lang_unavailable",
+            Notice::LanguageNotSwitched => "notice.lang_not_switched",
         }
     }
 }
@@ -405,8 +408,9 @@ pub enum Action {
     ReplyEdit(String),
     /// Drop edits: the message or reply follows the fields and the verdict again.
     DraftsReset,
-    /// A copy button finished (the Clipboard API answers later).
-    Copied(CopyTarget, CopyOutcome),
+    /// A copy button on `Screen` finished (the Clipboard API answers later; by then the person
+    /// may have moved on, and the status is not said elsewhere).
+    Copied(CopyTarget, CopyOutcome, Screen),
 }
 
 impl AppState {
@@ -493,7 +497,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::Notify(notice) => {
             // Storage trouble is told once; a language that failed when picked, every time.
-            if !state.notice_seen || notice == Notice::LanguageUnavailable {
+            let about_language = matches!(
+                notice,
+                Notice::LanguageUnavailable | Notice::LanguageNotSwitched
+            );
+            if !state.notice_seen || about_language {
                 next.notice = Some(notice);
                 next.notice_seen = true;
             }
@@ -613,7 +621,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.message = None;
             next.reply = None;
         }
-        Action::Copied(target, outcome) => next.copied = Some((target, outcome)),
+        Action::Copied(target, outcome, on) => {
+            if on == state.screen {
+                next.copied = Some((target, outcome));
+            }
+        }
     }
     next
 }
