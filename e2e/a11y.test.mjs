@@ -91,13 +91,24 @@ test('the language comes from the link, then the browser; the switcher keeps ans
   await context.close();
 });
 
-test('a language that cannot be loaded falls back to English and says so', async () => {
+/**
+ * A fresh page at `path` whose requests for `catalog` are answered by `handler`, collecting page
+ * errors (the app must not throw whatever the network does).
+ */
+async function openWithCatalog(catalog, handler, path) {
   const context = await browser.newContext();
-  await context.route('**/lang/fi.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route(`**/lang/${catalog}`, handler);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + '?lang=fi');
+  await page.goto(server.url + path);
+  return { context, page, errors };
+}
+
+const gone = (route) => route.fulfill({ status: 404, body: 'gone' });
+
+test('a language that cannot be loaded falls back to English and says so', async () => {
+  const { context, page, errors } = await openWithCatalog('fi.json', gone, '?lang=fi');
   await page.waitForSelector('[data-testid="notice"]');
   assert.match(await page.textContent('[data-testid="notice"]'), /shown in English/);
   assert.equal(await page.textContent('[data-testid="open-client"]'), 'Start');
@@ -106,12 +117,7 @@ test('a language that cannot be loaded falls back to English and says so', async
 });
 
 test('a language picked in the switcher that cannot be loaded leaves the page as it was', async () => {
-  const context = await browser.newContext();
-  await context.route('**/lang/es.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + '?lang=en');
+  const { context, page, errors } = await openWithCatalog('es.json', gone, '?lang=en');
   await page.waitForSelector('[data-testid="open-client"]');
   await page.selectOption('[data-testid="lang"]', 'es');
   await page.waitForSelector('[data-testid="notice"]');
@@ -124,13 +130,8 @@ test('a language picked in the switcher that cannot be loaded leaves the page as
 });
 
 test('a language whose catalog never arrives gives up after 10 s and shows English', async () => {
-  const context = await browser.newContext();
   // The request is held and never answered: a stalled connection.
-  await context.route('**/lang/es.json', () => {});
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url + '?lang=es');
+  const { context, page, errors } = await openWithCatalog('es.json', () => {}, '?lang=es');
   await page.waitForTimeout(2000);
   assert.equal(await page.locator('[data-testid="open-client"]').count(), 0, 'still loading');
   await page.waitForSelector('[data-testid="notice"]', { timeout: 15000 });
