@@ -119,8 +119,8 @@ fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
         };
         let on_error = Closure::once(move |_: JsValue| finish(None));
         let _ = window.fetch_with_str(url).then2(&on_response, &on_error);
-        // A connection that stalls gives up: the page shows English and says so, instead of
-        // "Loading…" for ever. Whichever comes first finishes; the others do nothing.
+        // A connection that stalls gives up, so the caller can say so instead of leaving
+        // "Loading…" up for ever. Whichever comes first finishes; the others do nothing.
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             on_timeout.unchecked_ref(),
             FETCH_TIMEOUT_MS,
