@@ -96,10 +96,8 @@ pub fn input_value(id: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
-        if let Some(input) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        if let Some(input) =
+            element(id).and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
         {
             return input.value();
         }

@@ -67,7 +67,7 @@ pub fn result_screen(
             }
             { summary(&m, a, shared, &eval) }
 
-            // The rest follows a frame later (see `details` above).
+            // The rest follows a frame later (see this function's doc comment).
             if details {
                 { reading(&m, a, &eval) }
                 { details_markup(&m, &eval) }
