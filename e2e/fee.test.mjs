@@ -2,7 +2,7 @@
 // message next to a bad field and recovers when the value is fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, answerAll } from './helpers.mjs';
+import { startServer, launch, openPage, answerAll, byId } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -11,7 +11,8 @@ after(async () => { await browser?.close(); server?.close(); });
 async function resultPage() {
   const page = await openPage(browser, server.url);
   await page.click('[data-testid="open-client"]');
-  await answerAll(page, () => 0);
+  // The client asks for a percentage and meets every condition: the worked example applies.
+  await answerAll(page, byId(page, { money_model: 'percent', money_budget: 'medium' }));
   await page.locator('[data-testid="calculator"]').scrollIntoViewIfNeeded();
   return page;
 }

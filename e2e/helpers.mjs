@@ -74,3 +74,32 @@ export async function answerAll(page, pick = () => 0, { stopAt = Infinity } = {}
   }
   throw new Error('quiz never ended');
 }
+
+/**
+ * A pick for `answerAll` that answers by question id: `answers` maps a question id to an option id
+ * (`null` skips an optional question); any other question gets the option at `fallback`.
+ */
+export function byId(page, answers, fallback = 0) {
+  return async () => {
+    const inputs = page.locator('[role="radiogroup"] input');
+    const id = (await inputs.first().getAttribute('name')).replace(/^q-/, '');
+    if (!(id in answers)) return fallback;
+    if (answers[id] === null) return null;
+    const values = await inputs.evaluateAll((els) => els.map((e) => e.value));
+    const at = values.indexOf(answers[id]);
+    if (at < 0) throw new Error(`${id} has no option ${answers[id]} (${values})`);
+    return at;
+  };
+}
+
+/**
+ * A pick for `answerAll`: the worst answer of each pair (the last option that is not "don't know
+ * yet"), skipping the optional temperament questions.
+ */
+export function worst(page) {
+  return async () => {
+    if (await page.locator('.cf-badge').count()) return null;
+    const values = await page.locator('[role="radiogroup"] input').evaluateAll((els) => els.map((e) => e.value));
+    return values.filter((v) => v !== 'unknown').length - 1;
+  };
+}

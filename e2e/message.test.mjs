@@ -1,7 +1,7 @@
 // End-to-end: the client's first message and the specialist's reply draft.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, answerAll } from './helpers.mjs';
+import { startServer, launch, openPage, answerAll, worst } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -48,7 +48,7 @@ test('the client fills the numbers, edits the composed message and copies it', a
 test('the specialist gets a reply draft matching the verdict', async () => {
   const page = await openPage(browser, server.url);
   await page.click('[data-testid="open-specialist"]');
-  await answerAll(page, async () => ((await page.locator('.cf-badge').count()) ? null : -1));
+  await answerAll(page, worst(page));
   assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'high_risk');
   await page.waitForSelector('[data-testid="reply"]');
   const reply = await page.inputValue('[data-testid="draft"]');

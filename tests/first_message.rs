@@ -149,7 +149,7 @@ fn the_reply_draft_matches_the_verdict_in_every_language() {
         let reply = specialist_reply(&text, &partner);
         assert!(
             reply.contains(&m.t("reply.partner.steps"))
-                && reply.contains(&m.t("fee.short.percentage")),
+                && reply.contains(&m.t(&format!("fee.short.{}", partner.fee.offer.id()))),
             "{lang:?}"
         );
         let reply = specialist_reply(&text, &high_risk);

@@ -164,13 +164,7 @@ fn a_catalog_with_a_gap_or_broken_syntax_is_refused() {
         .into_iter()
         .collect();
     ru.remove("c.q.comm_reply.topic");
-    let json = format!(
-        "{{{}}}",
-        ru.iter()
-            .map(|(k, v)| format!("{:?}: {:?}", k, v))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
+    let json = serde_json::to_string(&ru).expect("strings serialize");
     assert_eq!(
         pack_from_catalog(Lang::Ru, &json).err(),
         Some(CatalogError::Missing("c.q.comm_reply.topic".into()))

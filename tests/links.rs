@@ -151,7 +151,7 @@ fn the_agenda_lists_differing_answers_by_gap_and_the_fee_difference() {
         c.agenda
     );
     assert_eq!(c.agreed, bank().questions.len() - 4);
-    assert_ne!(c.client.fee.model, c.specialist.fee.model);
+    assert_ne!(c.client.fee.offer, c.specialist.fee.offer);
     assert!(c
         .fee_differences
         .iter()
@@ -247,4 +247,22 @@ fn going_back_through_links_shows_each_again_and_an_empty_fragment_leaves() {
     // Outside a shared view, a fragment change is not the app's business.
     let quiz = reduce(&AppState::default(), Action::Open(Audience::Client));
     assert_eq!(reduce(&quiz, Action::LinkClosed).screen, quiz.screen);
+}
+
+#[test]
+fn dont_know_yet_on_one_side_puts_the_other_sides_answer_on_the_agenda() {
+    let client = with(&[("money_payments", "parts")]);
+    let specialist = with(&[("money_payments", "unknown")]);
+    let c = compare(bank(), &client, &specialist);
+    // Paying in parts, unknown to the specialist: the first thing to settle.
+    assert_eq!(c.agenda[0].q, "money_payments");
+    assert_eq!(c.agenda[0].gap, 300);
+    assert!(
+        c.fee_differences.iter().all(|d| d.condition != "payments"),
+        "not knowing is no disagreement"
+    );
+    // Known and good on the client's side: still listed, to confirm, with no gap.
+    let c = compare(bank(), &best_answers(), &specialist);
+    assert_eq!(c.agenda.len(), 1);
+    assert_eq!(c.agenda[0].gap, 0);
 }

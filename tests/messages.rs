@@ -1,7 +1,7 @@
 //! Every message id the UI asks for exists in the English catalog.
 
 use client_fit::i18n::Messages;
-use client_fit::quiz::fee::{why_message, FeeModel};
+use client_fit::quiz::fee::{why_message, FeeModel, Offer};
 use client_fit::quiz::money::InputError;
 use client_fit::quiz::share::ShareError;
 use client_fit::quiz::{Audience, Band, Dimension};
@@ -46,14 +46,15 @@ fn used_ids() -> Vec<String> {
             ids.push(format!("band.{}.{}", b.id(), a.id()));
             ids.push(format!("band.{}.short", b.id()));
         }
-        for f in [
-            FeeModel::PrepaidFixed,
-            FeeModel::FixedPlusBonus,
-            FeeModel::PurePercentage,
-        ] {
-            ids.push(why_message(f, a).to_string());
-            ids.push(format!("fee.model.{}", f.id()));
+        for o in Offer::ALL {
+            ids.push(why_message(o, a));
+            ids.push(format!("fee.offer.{}", o.id()));
+            ids.push(format!("fee.short.{}", o.id()));
         }
+        ids.push(format!("fee.asked_percentage.{}", a.id()));
+    }
+    for f in [FeeModel::FixedPlusBonus, FeeModel::PurePercentage] {
+        ids.push(format!("fee.next.{}", f.id()));
     }
     ids.extend(Dimension::ALL.iter().map(|d| d.message_id().to_string()));
     ids.extend(
@@ -107,6 +108,7 @@ fn used_ids() -> Vec<String> {
         InputError::MinAboveMax,
         InputError::ThresholdAboveRange,
         InputError::BonusAboveOrder,
+        InputError::BonusAboveLeadValue,
         InputError::CapBelowMinimum,
     ] {
         ids.push(e.message_id().to_string());

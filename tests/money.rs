@@ -268,6 +268,7 @@ fn plans() -> impl Strategy<Value = Plan> {
                 },
                 percent: BasisPoints(pct),
                 cap: cap.map(Money),
+                conversion: BasisPoints(FULL_BP),
             },
         )
 }

@@ -1,6 +1,7 @@
 //! Properties of the evaluation over random answer sets.
 
-use client_fit::quiz::{bank, evaluate, Band};
+use client_fit::quiz::fee::{BonusBase, FeeModel};
+use client_fit::quiz::{bank, evaluate, Band, Dimension};
 use proptest::prelude::*;
 
 mod common;
@@ -13,7 +14,7 @@ proptest! {
     fn scores_are_bounded(a in answer_sets(), who in audience()) {
         let e = evaluate(bank(), who, &a);
         prop_assert!(e.overall <= 100);
-        prop_assert_eq!(e.dimensions.len(), 8);
+        prop_assert_eq!(e.dimensions.len() + e.unsure.len(), 8);
         for d in &e.dimensions {
             prop_assert!(d.score <= 100);
         }
@@ -33,7 +34,9 @@ proptest! {
     ) {
         let b = bank();
         let question = &b.questions[q % b.questions.len()];
-        let (mut lo, mut hi) = (&question.options[x % question.options.len()], &question.options[y % question.options.len()]);
+        // "Don't know yet" is no answer on the scale: it is neither better nor worse.
+        let known: Vec<_> = question.options.iter().filter(|c| !c.unknown).collect();
+        let (mut lo, mut hi) = (known[x % known.len()], known[y % known.len()]);
         if lo.weight > hi.weight {
             std::mem::swap(&mut lo, &mut hi);
         }
@@ -43,12 +46,66 @@ proptest! {
         better.insert(question.id.to_string(), hi.id.to_string());
         let (w, v) = (evaluate(b, who, &worse), evaluate(b, who, &better));
         prop_assert!(v.overall >= w.overall, "{}: {} -> {} lowered {} to {}", question.id, lo.id, hi.id, w.overall, v.overall);
+        prop_assert!(v.band >= w.band, "{}: {} -> {} lowered the band {:?} to {:?}", question.id, lo.id, hi.id, w.band, v.band);
+    }
+
+    #[test]
+    fn no_pattern_to_stop_at_sits_beside_a_better_verdict(a in answer_sets(), who in audience()) {
+        let b = bank();
+        let e = evaluate(b, who, &a);
+        for m in &e.archetypes {
+            let archetype = b.archetype(&m.id).unwrap();
+            if let Some(cap) = archetype.cap {
+                prop_assert!(e.band <= cap, "{} beside {:?}", m.id, e.band);
+            }
+            if let Some(only) = archetype.only_at {
+                prop_assert_eq!(e.band, only, "{} shown", &m.id);
+            }
+        }
+        let capped = e.archetypes.iter().any(|m| b.archetype(&m.id).unwrap().cap.is_some());
+        prop_assert!(!(capped && e.archetypes.iter().any(|m| m.id == "partner")));
+    }
+
+    #[test]
+    fn no_pure_percentage_with_a_money_flag_or_a_bad_payment_history(a in answer_sets(), who in audience()) {
+        let b = bank();
+        let e = evaluate(b, who, &a);
+        let money_flag = e.flags.iter().any(|id| {
+            b.flag(id).and_then(|f| b.flag_dimension(f)) == Some(Dimension::Money)
+        });
+        let paid_on_time = a.get("money_payments").is_some_and(|p| p == "ontime");
+        if money_flag || !paid_on_time {
+            prop_assert_ne!(e.fee.model(), FeeModel::PurePercentage);
+        }
+        // Nor for a client who wants a fixed fee, now or as the next step.
+        if a.get("money_model").is_some_and(|m| m == "fixed") {
+            prop_assert_eq!(e.fee.model(), FeeModel::PrepaidFixed);
+            prop_assert_eq!(e.fee.next, None);
+        }
+    }
+
+    #[test]
+    fn no_bonus_on_sales_without_analytics_that_trace_them(a in answer_sets(), who in audience()) {
+        let e = evaluate(bank(), who, &a);
+        if !e.fee.met.iter().any(|c| c == "analytics") {
+            prop_assert_eq!(e.fee.bonus_on, BonusBase::Leads);
+        }
+        // Nor any percentage without them.
+        if e.fee.model() == FeeModel::PurePercentage {
+            prop_assert!(e.fee.missing.is_empty() && e.fee.unknown.is_empty());
+            prop_assert_eq!(e.band, Band::Partner);
+        }
     }
 
     #[test]
     fn a_hard_red_flag_always_caps_the_band(a in answer_sets(), who in audience(), f in 0usize..32) {
         let b = bank();
-        let hard: Vec<_> = b.flags.iter().filter(|f| f.cap == Band::HighRisk).collect();
+        // Flags on answers (a flag on a dimension score is not one answer away).
+        let hard: Vec<_> = b
+            .flags
+            .iter()
+            .filter(|f| f.cap == Band::HighRisk && f.when.iter().all(|s| s.q.is_some()))
+            .collect();
         let flag = hard[f % hard.len()];
         let mut a = a;
         for s in flag.when.iter() {
@@ -63,6 +120,7 @@ proptest! {
 
     #[test]
     fn the_budget_never_moves_the_verdict(a in answer_sets(), who in audience(), pick in 0usize..3) {
+        // A small budget alone never lowers the band: it shapes the offer (a package) instead.
         let b = bank();
         let budget = b.question("money_budget").unwrap();
         let mut other = a.clone();

@@ -2,7 +2,7 @@
 
 use client_fit::quiz::share::{
     answer_space, base64_encode, crc16, decode, encode, fragment, layout_id, parse_link,
-    ShareError, FORMAT,
+    released_fingerprint, released_layouts, Layout, ShareError, FORMAT,
 };
 use client_fit::quiz::{bank, Answers, Audience};
 use proptest::prelude::*;
@@ -10,12 +10,21 @@ use proptest::prelude::*;
 mod common;
 use common::{answer_sets, audience, best_answers, with};
 
-/// What a client's answers look like as a share link's answers: no temperament section.
-fn for_side(mut answers: Answers, who: Audience) -> Answers {
-    if who == Audience::Client {
-        answers.retain(|q, _| bank().question(q).is_some());
+/// What a client's answers look like as a share link's answers: no temperament section, and
+/// never "don't know yet" (only specialists are offered it).
+fn for_side(answers: Answers, who: Audience) -> Answers {
+    if who == Audience::Specialist {
+        return answers;
     }
     answers
+        .iter()
+        .filter_map(|(q, a)| {
+            let question = bank().question(q)?;
+            let offered = question.choice(a).is_some_and(|c| c.offered_to(who));
+            let a: &str = if offered { a } else { &question.options[0].id };
+            Some((q.clone(), a.to_string()))
+        })
+        .collect()
 }
 
 /// Characters a changed link may contain: the token alphabet and some that must be refused.
@@ -191,17 +200,109 @@ fn links_carry_one_or_two_results_of_different_sides() {
     );
 }
 
-/// Links already sent must keep opening: the layout id changes whenever a question or option id
-/// is added, removed or reordered, and then every link made before is refused as "other content".
-/// If that is intended, update the fixture (and say so in the release notes).
+/// Links already sent must keep opening: every content layout that links were made with is
+/// recorded in `content/layouts.json`, so a token of an earlier layout is read with its own ids.
+/// When content gains or reorders a question or an option, this test prints the entry to add.
 #[test]
-fn the_content_layout_is_pinned() {
-    let pinned = include_str!("fixtures/share_layout.txt").trim();
-    assert_eq!(format!("{:04x}", layout_id(bank())), pinned);
+fn every_released_layout_is_recorded_under_its_fingerprint() {
+    let file: serde_json::Value =
+        serde_json::from_str(include_str!("../content/layouts.json")).expect("valid JSON");
+    let recorded: Vec<Layout> = file["layouts"]
+        .as_array()
+        .expect("a list of layouts")
+        .iter()
+        .map(|l| {
+            let join = |part: &str| {
+                l[part]
+                    .as_array()
+                    .expect("[id, [options]] pairs")
+                    .iter()
+                    .map(|d| {
+                        let options: Vec<&str> = d[1]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .map(|o| o.as_str().unwrap())
+                            .collect();
+                        format!("{}:{}", d[0].as_str().unwrap(), options.join(","))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";")
+            };
+            let digits = format!("{}|{}", join("questions"), join("temperament"));
+            Layout {
+                id: u16::from_str_radix(l["id"].as_str().unwrap(), 16).unwrap(),
+                digits: Box::leak(digits.into_boxed_str()),
+            }
+        })
+        .collect();
+    for l in &recorded {
+        assert_eq!(
+            released_fingerprint(l),
+            l.id,
+            "content/layouts.json: {:04x} does not match its ids",
+            l.id
+        );
+    }
+    // The app carries every recorded layout but the current one, which the bank itself is.
+    let b = bank();
+    let current = layout_id(b);
+    let shipped: Vec<u16> = released_layouts().iter().map(|l| l.id).collect();
+    let expected: Vec<u16> = recorded
+        .iter()
+        .map(|l| l.id)
+        .filter(|id| *id != current)
+        .collect();
+    assert_eq!(shipped, expected);
+    if !recorded.iter().any(|l| l.id == current) {
+        let digits = |items: Vec<(String, Vec<String>)>| {
+            items
+                .iter()
+                .map(|(id, o)| format!("        [{id:?}, {o:?}]"))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        };
+        let questions = b
+            .questions
+            .iter()
+            .map(|q| {
+                (
+                    q.id.to_string(),
+                    q.options.iter().map(|o| o.id.to_string()).collect(),
+                )
+            })
+            .collect();
+        let temperament = b
+            .temperament
+            .iter()
+            .map(|t| {
+                (
+                    t.id.to_string(),
+                    t.options.iter().map(|o| o.id.to_string()).collect(),
+                )
+            })
+            .collect();
+        panic!(
+            "the current layout is not in content/layouts.json; add:\n    {{ \"id\": \"{current:04x}\",\n      \"questions\": [\n{}\n      ],\n      \"temperament\": [\n{}\n      ] }}",
+            digits(questions),
+            digits(temperament)
+        );
+    }
     for who in Audience::ALL {
         assert!(
-            answer_space(bank(), who).is_some(),
+            answer_space(b, who).is_some(),
             "answers must fit in 128 bits"
         );
     }
+}
+
+#[test]
+fn a_client_link_saying_dont_know_yet_is_refused_as_damaged() {
+    // Only specialists are offered "don't know yet"; no release writes it into a client's link.
+    let mut a = for_side(best_answers(), Audience::Client);
+    a.insert("money_payments".into(), "unknown".into());
+    let token = encode(bank(), Audience::Client, &a).expect("encodes digits");
+    assert_eq!(decode(bank(), &token), Err(ShareError::Damaged));
+    let specialist = encode(bank(), Audience::Specialist, &a).expect("finished");
+    assert_eq!(decode(bank(), &specialist).map(|r| r.answers), Ok(a));
 }

@@ -65,7 +65,12 @@ async fn result_screen_shows_verdict_profile_advice_and_fee() {
     let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
     while s.current_item().is_some() {
         let id = match s.current_item().unwrap().2 {
-            client_fit::ui::state::StepItem::Pair(q) => q.options.last().unwrap().id.to_string(),
+            client_fit::ui::state::StepItem::Pair(q) => q
+                .options_for(Audience::Client)
+                .last()
+                .unwrap()
+                .id
+                .to_string(),
             client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.to_string(),
         };
         s = reduce(&reduce(&s, Action::Choose(id)), Action::Next);
@@ -81,7 +86,8 @@ async fn result_screen_shows_verdict_profile_advice_and_fee() {
         "one bar per dimension"
     );
     assert!(html.contains("data-testid=\"fee-chart\""));
-    assert!(html.contains("A prepaid fixed fee"));
+    assert!(html.contains("data-offer=\"narrowed\""));
+    assert!(html.contains("A 100 % prepaid fixed fee for a narrowed service, or a polite no"));
     assert!(
         !html.contains("own-part"),
         "the own-side reminder is for specialists"

@@ -10,7 +10,8 @@
 //!
 //! - progress: `p2;<question on screen, or ~done>;<question>=<option>&…` (v1 stored the screen's
 //!   index, `p1;<step>;…`, which pointed elsewhere once content gained or reordered questions)
-//! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default)
+//! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default, so values
+//!   saved before the bonus on leads existed read as a bonus on sales)
 
 use crate::quiz::first_message::{Brief, FIELDS};
 use crate::quiz::money::PlanInput;
@@ -83,7 +84,7 @@ pub fn written_by_newer(text: &str) -> bool {
 }
 
 /// The calculator fields by their stored names, in a fixed order: the one list both directions use.
-fn plan_slots(p: &mut PlanInput) -> [(&'static str, &mut String); 12] {
+fn plan_slots(p: &mut PlanInput) -> [(&'static str, &mut String); 16] {
     [
         ("currency", &mut p.currency),
         ("current_sales", &mut p.current_sales),
@@ -97,6 +98,10 @@ fn plan_slots(p: &mut PlanInput) -> [(&'static str, &mut String); 12] {
         ("bonus", &mut p.bonus),
         ("percent", &mut p.percent),
         ("cap", &mut p.cap),
+        ("measure", &mut p.measure),
+        ("conversion", &mut p.conversion),
+        ("lead_threshold", &mut p.lead_threshold),
+        ("lead_bonus", &mut p.lead_bonus),
     ]
 }
 

@@ -49,11 +49,19 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
         let (Some(cw), Some(sw)) = (q.choice(c), q.choice(s)) else {
             continue;
         };
+        // A side that does not know yet leaves the known answer's own distance from the best
+        // one: the fact to confirm matters as much as that answer is weak.
+        let distance = match (cw.unknown, sw.unknown) {
+            (false, false) => cw.weight.abs_diff(sw.weight),
+            (true, false) => 100 - sw.weight,
+            (false, true) => 100 - cw.weight,
+            (true, true) => 0,
+        };
         agenda.push(AgendaItem {
             q: q.id.to_string(),
             client: c.clone(),
             specialist: s.clone(),
-            gap: u16::from(cw.weight.abs_diff(sw.weight)) * u16::from(q.weight),
+            gap: u16::from(distance) * u16::from(q.weight),
         });
     }
     // Stable, so equal gaps keep the questionnaire's order.
@@ -67,7 +75,11 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
         .filter_map(|c| {
             let by_client = client_eval.fee.met.iter().any(|m| *m == c.id);
             let by_specialist = specialist_eval.fee.met.iter().any(|m| *m == c.id);
-            (by_client != by_specialist).then(|| FeeDifference {
+            // "Don't know yet" is no disagreement: it is on the list to ask.
+            let unknown = [&client_eval, &specialist_eval]
+                .iter()
+                .any(|e| e.fee.unknown.iter().any(|u| *u == c.id));
+            (by_client != by_specialist && !unknown).then(|| FeeDifference {
                 condition: c.id.to_string(),
                 met_by: if by_client {
                     Audience::Client

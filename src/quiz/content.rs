@@ -171,7 +171,14 @@ pub struct Choice {
     /// Wording for the specialist when it differs.
     #[serde(default)]
     pub spec: Option<Text>,
+    /// "Don't know yet": offered to specialists only, never scored, never part of a rule. Added
+    /// by [`Bank::parse`] to every question that has an `ask`, never written in the files.
+    #[serde(skip)]
+    pub unknown: bool,
 }
+
+/// The id of the "don't know yet" option, reserved in every question.
+pub const UNKNOWN: &str = "unknown";
 
 impl Choice {
     pub fn text_for(&self, audience: Audience) -> &str {
@@ -181,8 +188,14 @@ impl Choice {
         }
     }
 
+    /// A known answer scoring below [`WEAK_BELOW`]: it leads to advice.
     pub fn is_weak(&self) -> bool {
-        self.weight < WEAK_BELOW
+        !self.unknown && self.weight < WEAK_BELOW
+    }
+
+    /// Whether `audience` is offered this option.
+    pub fn offered_to(&self, audience: Audience) -> bool {
+        !self.unknown || audience == Audience::Specialist
     }
 }
 
@@ -213,6 +226,10 @@ pub struct Question {
     /// Unscored questions (the budget) inform advice but never move the verdict.
     #[serde(default = "yes")]
     pub scored: bool,
+    /// What a specialist who cannot know the answer yet should ask before signing. Its presence
+    /// gives the question a "don't know yet" option (specialists only).
+    #[serde(default)]
+    pub ask: Option<Text>,
 }
 
 fn one() -> u8 {
@@ -236,6 +253,11 @@ impl Question {
 
     pub fn choice(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|c| c.id == id)
+    }
+
+    /// The options `audience` is offered, in order.
+    pub fn options_for(&self, audience: Audience) -> impl Iterator<Item = &Choice> {
+        self.options.iter().filter(move |c| c.offered_to(audience))
     }
 }
 
@@ -276,9 +298,15 @@ pub struct Signal {
     /// An archetype matches only if every key signal holds.
     #[serde(default)]
     pub key: bool,
+    /// Where `q` is in [`Bank::questions`] (set by [`Bank::parse`]), so evaluation never looks
+    /// an id up.
+    #[serde(skip)]
+    pub at: usize,
 }
 
-/// A hard or soft red flag: when all its signals hold, the verdict is capped at `cap`.
+/// A red flag: when all its signals hold, the verdict is capped at `cap`. A flag capped at
+/// "workable" is amber: settled by a rule in the contract, unless several come together (see
+/// [`Combination`]).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
@@ -300,6 +328,62 @@ pub struct Archetype {
     /// What it means, told to the specialist about the prospect.
     pub specialist: Text,
     pub signals: List<Signal>,
+    /// A pattern the sources say to stop at or to take only on strict terms caps the verdict.
+    #[serde(default)]
+    pub cap: Option<Band>,
+    /// Shown only when the final verdict is this band (the partner is no partner when capped).
+    #[serde(default)]
+    pub only_at: Option<Band>,
+}
+
+/// Amber flags that add up: when at least `at_least` of them are raised (only those about `dim`,
+/// when given), the verdict is capped at `cap` and the result says that the combination decided.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Combination {
+    pub id: Text,
+    /// Why together they decide, as a sentence.
+    pub name: Text,
+    pub at_least: usize,
+    #[serde(default)]
+    pub dim: Option<Dimension>,
+    pub cap: Band,
+}
+
+/// A question answered with one of `any`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerIs {
+    pub q: Text,
+    pub any: List<Text>,
+    /// Where `q` is in [`Bank::questions`] (set by [`Bank::parse`]).
+    #[serde(skip)]
+    pub at: usize,
+}
+
+/// The worked example of a pure percentage's regret: `percent` of each monthly sales figure.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegretExample {
+    pub percent: u8,
+    pub sales: List<u64>,
+}
+
+/// What the fee advice reads besides the verdict and the readiness conditions.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeeRules {
+    /// The client itself asks to pay a pure percentage.
+    pub asks_percentage: AnswerIs,
+    /// The client wants a fixed fee: never advised a percentage.
+    pub wants_fixed: AnswerIs,
+    /// A small budget: the offer becomes a fixed package with clear boundaries.
+    pub small_budget: AnswerIs,
+    /// Readiness conditions a bonus on sales needs; without them the bonus is on leads.
+    pub sales_bonus_needs: List<Text>,
+    /// Months above the threshold after which either side may propose the next model.
+    pub review_months: u8,
+    pub regret: RegretExample,
 }
 
 impl Archetype {
@@ -345,6 +429,9 @@ pub struct CheckItem {
     pub text: Text,
     pub q: Text,
     pub any: List<Text>,
+    /// Where `q` is in [`Bank::questions`] (set by [`Bank::parse`]).
+    #[serde(skip)]
+    pub at: usize,
 }
 
 /// A readiness condition for a pure percentage of sales.
@@ -360,11 +447,16 @@ pub struct FeeCondition {
     pub text: Text,
     /// What would meet it, when it is missing.
     pub unblock: Text,
+    /// Where `q` is in [`Bank::questions`] (set by [`Bank::parse`]).
+    #[serde(skip)]
+    pub at: usize,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct QuestionsFile {
+    /// The wording of every "don't know yet" option.
+    unknown_option: String,
     scales: BTreeMap<String, Vec<Choice>>,
     questions: Vec<Question>,
     temperament: Vec<TemperamentQuestion>,
@@ -374,10 +466,13 @@ struct QuestionsFile {
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     flags: Vec<Flag>,
+    combinations: Vec<Combination>,
+    min_known_percent: u8,
     archetypes: Vec<Archetype>,
     temperaments: Vec<TemperamentInfo>,
     guarantees: Vec<CheckItem>,
     fee_conditions: Vec<FeeCondition>,
+    fee: FeeRules,
     contract: List<Text>,
 }
 
@@ -389,6 +484,11 @@ pub struct Bank {
     /// The optional temperament section of the specialist quiz.
     pub temperament: List<TemperamentQuestion>,
     pub flags: List<Flag>,
+    /// Amber flags that decide the verdict together.
+    pub combinations: List<Combination>,
+    /// A dimension with less than this share of its question weight known (the rest "don't know
+    /// yet") shows no score.
+    pub min_known_percent: u8,
     pub archetypes: List<Archetype>,
     pub temperaments: List<TemperamentInfo>,
     pub advice: List<Advice>,
@@ -398,6 +498,7 @@ pub struct Bank {
     pub contract: List<Text>,
     /// Conditions that must all hold before a pure percentage of sales is advised.
     pub fee_conditions: List<FeeCondition>,
+    pub fee: FeeRules,
 }
 
 /// A content error, naming the file and the id at fault.
@@ -443,7 +544,15 @@ impl Bank {
                 None => ("q.", q.id.as_ref()),
             };
             let sep = if q.scale.is_some() { "." } else { ".o." };
+            if let Some(ask) = &mut q.ask {
+                at(&["q.", &q.id, ".ask"], ask);
+            }
             for o in q.options.to_mut() {
+                if o.unknown {
+                    // One wording for every "don't know yet".
+                    at(&["unknown"], &mut o.text);
+                    continue;
+                }
                 at(&[kind, owner, sep, &o.id], &mut o.text);
                 if let Some(spec) = &mut o.spec {
                     at(&[kind, owner, sep, &o.id, ".spec"], spec);
@@ -458,6 +567,9 @@ impl Bank {
         }
         for x in self.flags.to_mut() {
             at(&["flag.", &x.id, ".name"], &mut x.name);
+        }
+        for x in self.combinations.to_mut() {
+            at(&["combination.", &x.id, ".name"], &mut x.name);
         }
         for x in self.archetypes.to_mut() {
             at(&["archetype.", &x.id, ".name"], &mut x.name);
@@ -539,20 +651,75 @@ impl Bank {
                     }
                 }
             }
+            if question.options.iter().any(|c| c.id == UNKNOWN) {
+                return fail(format!(
+                    "questions.json: {}: the option id {UNKNOWN} is reserved for \"don't know yet\"",
+                    question.id
+                ));
+            }
+            if question.ask.is_some() {
+                question.options.to_mut().push(Choice {
+                    id: UNKNOWN.into(),
+                    weight: 0,
+                    text: q.unknown_option.clone().into(),
+                    spec: None,
+                    unknown: true,
+                });
+            }
         }
-        let bank = Bank {
+        let mut bank = Bank {
             questions: questions.into(),
             temperament: q.temperament.into(),
             flags: r.flags.into(),
+            combinations: r.combinations.into(),
+            min_known_percent: r.min_known_percent,
             archetypes: r.archetypes.into(),
             temperaments: r.temperaments.into(),
             advice: advice.into(),
             guarantees: r.guarantees.into(),
             contract: r.contract,
             fee_conditions: r.fee_conditions.into(),
+            fee: r.fee,
         };
         bank.validate()?;
+        bank.place_question_refs();
         Ok(bank)
+    }
+
+    /// Sets every `at` to the index of its `q` (validated to exist).
+    fn place_question_refs(&mut self) {
+        let ids: Vec<Text> = self.questions.iter().map(|q| q.id.clone()).collect();
+        let at = |q: &str| ids.iter().position(|id| id == q).unwrap_or(usize::MAX);
+        let signals = self
+            .flags
+            .to_mut()
+            .iter_mut()
+            .flat_map(|f| f.when.to_mut().iter_mut());
+        let signals = signals.chain(
+            self.archetypes
+                .to_mut()
+                .iter_mut()
+                .flat_map(|a| a.signals.to_mut().iter_mut()),
+        );
+        for s in signals {
+            if let Some(q) = &s.q {
+                s.at = at(q);
+            }
+        }
+        for c in self.guarantees.to_mut() {
+            c.at = at(&c.q);
+        }
+        for c in self.fee_conditions.to_mut() {
+            c.at = at(&c.q);
+        }
+        let fee = &mut self.fee;
+        for rule in [
+            &mut fee.asks_percentage,
+            &mut fee.wants_fixed,
+            &mut fee.small_budget,
+        ] {
+            rule.at = at(&rule.q);
+        }
     }
 
     fn validate(&self) -> Result<(), ContentError> {
@@ -606,6 +773,11 @@ impl Bank {
             if q.scored && !q.options.iter().any(|c| c.weight == 100) {
                 return fail(format!("{at}: no option reaches 100"));
             }
+            if q.ask.is_some() && !q.scored {
+                return fail(format!(
+                    "{at}: \"don't know yet\" is for scored questions only"
+                ));
+            }
             let needs_advice = !q.scored || q.options.iter().any(Choice::is_weak);
             if needs_advice && self.advice(q.advice_id()).is_none() {
                 return fail(format!("{at}: advice {} does not exist", q.advice_id()));
@@ -626,9 +798,43 @@ impl Bank {
                 ));
             }
         }
+        unique(
+            "rules.json combinations",
+            self.combinations.iter().map(|c| c.id.as_ref()),
+        )?;
+        for c in self.combinations.iter() {
+            let at = format!("rules.json combination {}", c.id);
+            let amber = self
+                .flags
+                .iter()
+                .filter(|f| f.cap == Band::Workable)
+                .filter(|f| c.dim.is_none() || self.flag_dimension(f) == c.dim)
+                .count();
+            if c.at_least < 2 || c.at_least > amber {
+                return fail(format!(
+                    "{at}: at_least {} is outside 2..={amber} (the amber flags it counts)",
+                    c.at_least
+                ));
+            }
+            if c.cap != Band::HighRisk {
+                return fail(format!("{at}: amber flags that add up cap at high_risk"));
+            }
+        }
+        if !(1..=100).contains(&self.min_known_percent) {
+            return fail("rules.json: min_known_percent is outside 1..=100".into());
+        }
         for a in self.archetypes.iter() {
             let at = format!("rules.json archetype {}", a.id);
             self.check_signals(&at, &a.signals)?;
+            match (a.cap, a.only_at) {
+                (Some(Band::Partner), _) => {
+                    return fail(format!("{at}: a cap at partner caps nothing"))
+                }
+                (Some(_), Some(_)) => {
+                    return fail(format!("{at}: either a cap or only_at, not both"))
+                }
+                _ => {}
+            }
             if a.need == 0 || a.need > a.signals.len() {
                 return fail(format!(
                     "{at}: need {} is outside 1..={}",
@@ -647,8 +853,25 @@ impl Bank {
         for c in self.fee_conditions.iter() {
             self.check_answer_ref(&format!("rules.json fee condition {}", c.id), &c.q, &c.any)?;
         }
-        if !self.fee_conditions.iter().any(|c| c.id == "prepayment") {
-            return fail("rules.json: fee_conditions must include prepayment".into());
+        let fee = &self.fee;
+        for (name, rule) in [
+            ("asks_percentage", &fee.asks_percentage),
+            ("wants_fixed", &fee.wants_fixed),
+            ("small_budget", &fee.small_budget),
+        ] {
+            self.check_answer_ref(&format!("rules.json fee {name}"), &rule.q, &rule.any)?;
+        }
+        for id in fee.sales_bonus_needs.iter() {
+            if !self.fee_conditions.iter().any(|c| c.id == *id) {
+                return fail(format!(
+                    "rules.json fee sales_bonus_needs: unknown condition {id}"
+                ));
+            }
+        }
+        if fee.review_months == 0 || fee.regret.sales.is_empty() || fee.regret.percent == 0 {
+            return fail(
+                "rules.json fee: review_months, regret.percent and regret.sales must be set".into(),
+            );
         }
         let known: BTreeSet<Temperament> = self.temperaments.iter().map(|t| t.id).collect();
         if known.len() != 4 || self.temperaments.len() != 4 {
@@ -685,11 +908,24 @@ impl Bank {
             return fail(format!("{at}: {q} lists no answers"));
         }
         for id in any {
-            if question.choice(id).is_none() {
-                return fail(format!("{at}: {q} has no option {id}"));
+            match question.choice(id) {
+                None => return fail(format!("{at}: {q} has no option {id}")),
+                Some(c) if c.unknown => {
+                    return fail(format!("{at}: \"don't know yet\" ({q}) decides nothing"))
+                }
+                Some(_) => {}
             }
         }
         Ok(())
+    }
+
+    /// The dimension a flag is about: its first signal's question's, or its dimension's.
+    pub fn flag_dimension(&self, f: &Flag) -> Option<Dimension> {
+        let s = f.when.first()?;
+        match &s.q {
+            Some(q) => self.question(q).map(|q| q.dim),
+            None => s.dim,
+        }
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

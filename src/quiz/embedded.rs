@@ -10,8 +10,9 @@ mod generated {
     use std::borrow::Cow;
 
     use crate::quiz::content::{
-        Advice, Archetype, Band, Bank, CheckItem, Choice, Dimension, FeeCondition, Flag, Question,
-        Signal, Temperament, TemperamentChoice, TemperamentInfo, TemperamentQuestion,
+        Advice, AnswerIs, Archetype, Band, Bank, CheckItem, Choice, Combination, Dimension,
+        FeeCondition, FeeRules, Flag, Question, RegretExample, Signal, Temperament,
+        TemperamentChoice, TemperamentInfo, TemperamentQuestion,
     };
 
     include!(concat!(env!("OUT_DIR"), "/bank.rs"));

@@ -1,7 +1,15 @@
 //! Turns a set of answers into a verdict: dimension scores, overall score, band and what decided
-//! it, red flags, archetype matches, advice ordered by impact, checklists and temperament.
+//! it, red flags, archetype matches, advice ordered by impact, checklists, temperament, what to ask
+//! before signing, and the fee advice.
+//!
+//! The band is the score's band capped by every rule that holds: red flags, amber flags that add
+//! up ([`Combination`](super::content::Combination)), archetypes the sources say to stop at or to
+//! take only on strict terms, and blind dimensions. All of them are content, not code.
 
-use super::content::{Audience, Band, Bank, Dimension, Signal, Temperament};
+use super::content::{
+    Archetype, Audience, Band, Bank, Choice, Dimension, Signal, Temperament, Text,
+};
+use super::content::{Combination, Flag};
 use super::fee::{recommend_fee, FeeAdvice};
 use super::order;
 
@@ -26,6 +34,10 @@ pub enum Decider {
     Score,
     /// Red flags capped the band below what the score earned.
     Flags,
+    /// Amber flags that add up (the combination's id) capped it.
+    Combination(String),
+    /// A client pattern the sources say to stop at, or to take only on strict terms (its id).
+    Archetype(String),
     /// Dimensions so weak that they capped the band, weakest first.
     WeakDimensions(Vec<(Dimension, u8)>),
 }
@@ -57,9 +69,14 @@ pub struct AdviceItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evaluation {
     pub audience: Audience,
+    /// The mean of the scored dimensions.
     pub overall: u8,
-    /// Every dimension with at least one scored answer, in the fixed dimension order.
+    /// Every dimension with enough known answers, in the fixed dimension order.
     pub dimensions: Vec<DimensionScore>,
+    /// Dimensions answered mostly "don't know yet": too little known to score them.
+    pub unsure: Vec<Dimension>,
+    /// Questions answered "don't know yet", in question order: to ask before signing.
+    pub ask: Vec<String>,
     /// The band the score alone earns.
     pub score_band: Band,
     /// The final band after red flags and weak dimensions.
@@ -67,6 +84,8 @@ pub struct Evaluation {
     pub decided_by: Decider,
     /// Ids of the red flags raised, in content order.
     pub flags: Vec<String>,
+    /// Ids of the combinations of amber flags that hold, in content order.
+    pub combinations: Vec<String>,
     /// Matched archetypes, strongest first.
     pub archetypes: Vec<ArchetypeMatch>,
     /// One action per weak answer, most impact first.
@@ -78,24 +97,60 @@ pub struct Evaluation {
     pub fee: FeeAdvice,
 }
 
+/// The option chosen for each question of a bank, in the bank's order: every answer is looked up
+/// once, and rules reach theirs by the question's index (`at`), not by its id.
+pub struct Chosen<'a>(Vec<Option<&'a Choice>>);
+
+impl<'a> Chosen<'a> {
+    pub fn new(bank: &'a Bank, answers: &Answers) -> Chosen<'a> {
+        Chosen(
+            bank.questions
+                .iter()
+                .map(|q| answers.get(q.id.as_ref()).and_then(|a| q.choice(a)))
+                .collect(),
+        )
+    }
+
+    /// The option chosen for the question at `at`, if any.
+    pub fn at(&self, at: usize) -> Option<&'a Choice> {
+        self.0.get(at).copied().flatten()
+    }
+
+    /// Whether the question at `at` is answered with one of `any`.
+    pub fn is(&self, at: usize, any: &[Text]) -> bool {
+        self.at(at).is_some_and(|c| any.contains(&c.id))
+    }
+}
+
 /// Evaluates a (possibly partial) set of answers. Unknown ids are ignored.
 pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluation {
-    let dimensions = dimension_scores(bank, answers);
+    let chosen = Chosen::new(bank, answers);
+    let (dimensions, unsure) = dimension_scores(bank, &chosen);
     let overall = mean(dimensions.iter().map(|d| d.score));
     let score_band = Band::from_score(overall);
 
-    let flags: Vec<String> = bank
+    let raised: Vec<&Flag> = bank
         .flags
         .iter()
-        .filter(|f| f.when.iter().all(|s| holds(s, answers, &dimensions)))
-        .map(|f| f.id.to_string())
+        .filter(|f| f.when.iter().all(|s| holds(s, &chosen, &dimensions)))
         .collect();
-    let flag_cap = flags
+    let flag_cap = raised.iter().map(|f| f.cap).min().unwrap_or(Band::Partner);
+    let combinations: Vec<&Combination> = bank
+        .combinations
         .iter()
-        .filter_map(|id| bank.flag(id))
-        .map(|f| f.cap)
-        .min()
-        .unwrap_or(Band::Partner);
+        .filter(|c| {
+            let amber = raised.iter().filter(|f| {
+                f.cap == Band::Workable && (c.dim.is_none() || bank.flag_dimension(f) == c.dim)
+            });
+            amber.count() >= c.at_least
+        })
+        .collect();
+    let combination_cap = combinations.iter().map(|c| c.cap).min();
+    let mut archetypes = archetypes(bank, &chosen, &dimensions);
+    let archetype_cap = archetypes
+        .iter()
+        .filter_map(|(a, m)| a.cap.map(|cap| (cap, m)))
+        .min_by_key(|(cap, _)| *cap);
     let mut weak: Vec<(Dimension, u8)> = dimensions
         .iter()
         .filter(|d| d.score < WEAK_DIMENSION_BELOW)
@@ -107,31 +162,48 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
         1 => Band::Workable,
         _ => Band::HighRisk,
     };
-    let band = score_band.min(flag_cap).min(dim_cap);
+    let band = score_band
+        .min(flag_cap)
+        .min(combination_cap.unwrap_or(Band::Partner))
+        .min(archetype_cap.map_or(Band::Partner, |(cap, _)| cap))
+        .min(dim_cap);
+    // The most specific reason first: a flag names the answer, a combination the flags.
     let decided_by = if band == score_band {
         Decider::Score
     } else if band == flag_cap {
         Decider::Flags
+    } else if let Some(c) = combinations.iter().find(|c| c.cap == band) {
+        Decider::Combination(c.id.to_string())
+    } else if let Some((_, m)) = archetype_cap.filter(|(cap, _)| *cap == band) {
+        Decider::Archetype(m.id.clone())
     } else {
         Decider::WeakDimensions(weak)
     };
+    // A pattern that needs a verdict (the partner) is no match under another.
+    archetypes.retain(|(a, _)| a.only_at.is_none_or(|only| only == band));
+    let flags: Vec<String> = raised.iter().map(|f| f.id.to_string()).collect();
 
     Evaluation {
         audience,
         overall,
-        archetypes: archetypes(bank, answers, &dimensions),
-        advice: advice(bank, answers),
+        archetypes: archetypes.into_iter().map(|(_, m)| m).collect(),
+        ask: bank
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| chosen.at(*i).is_some_and(|c| c.unknown))
+            .map(|(_, q)| q.id.to_string())
+            .collect(),
+        combinations: combinations.iter().map(|c| c.id.to_string()).collect(),
+        unsure,
+        advice: advice(bank, &chosen),
         guarantees: bank
             .guarantees
             .iter()
-            .map(|c| {
-                answers
-                    .get(c.q.as_ref())
-                    .is_some_and(|a| c.any.iter().any(|x| x == a))
-            })
+            .map(|c| chosen.is(c.at, &c.any))
             .collect(),
         temperament: temperament(bank, answers),
-        fee: recommend_fee(bank, answers, band),
+        fee: recommend_fee(bank, &chosen, band, &raised),
         dimensions,
         score_band,
         band,
@@ -140,25 +212,35 @@ pub fn evaluate(bank: &Bank, audience: Audience, answers: &Answers) -> Evaluatio
     }
 }
 
-fn dimension_scores(bank: &Bank, answers: &Answers) -> Vec<DimensionScore> {
-    // Indexed by `Dimension as usize` (declaration order, the same as `Dimension::ALL`).
-    let mut sums = [(0u32, 0u32); Dimension::ALL.len()];
-    for q in bank.questions.iter().filter(|q| q.scored) {
-        if let Some(choice) = answers.get(q.id.as_ref()).and_then(|a| q.choice(a)) {
+/// The scored dimensions, and those answered but with too little known to score.
+fn dimension_scores(bank: &Bank, chosen: &Chosen) -> (Vec<DimensionScore>, Vec<Dimension>) {
+    // Indexed by `Dimension as usize` (declaration order, the same as `Dimension::ALL`):
+    // (weighted sum of known answers, their question weight, weight answered "don't know yet").
+    let mut sums = [(0u32, 0u32, 0u32); Dimension::ALL.len()];
+    for (i, q) in bank.questions.iter().enumerate().filter(|(_, q)| q.scored) {
+        if let Some(choice) = chosen.at(i) {
             let entry = &mut sums[q.dim as usize];
-            entry.0 += u32::from(choice.weight) * u32::from(q.weight);
-            entry.1 += u32::from(q.weight);
+            if choice.unknown {
+                entry.2 += u32::from(q.weight);
+            } else {
+                entry.0 += u32::from(choice.weight) * u32::from(q.weight);
+                entry.1 += u32::from(q.weight);
+            }
         }
     }
-    Dimension::ALL
-        .into_iter()
-        .zip(sums)
-        .filter(|(_, (_, weights))| *weights > 0)
-        .map(|(dim, (sum, weights))| DimensionScore {
-            dim,
-            score: rounded_div(sum, weights),
-        })
-        .collect()
+    let mut scored = Vec::with_capacity(Dimension::ALL.len());
+    let mut unsure = Vec::new();
+    for (dim, (sum, known, unknown)) in Dimension::ALL.into_iter().zip(sums) {
+        if known * 100 >= u32::from(bank.min_known_percent) * (known + unknown) && known > 0 {
+            scored.push(DimensionScore {
+                dim,
+                score: rounded_div(sum, known),
+            });
+        } else if known + unknown > 0 {
+            unsure.push(dim);
+        }
+    }
+    (scored, unsure)
 }
 
 fn rounded_div(sum: u32, n: u32) -> u8 {
@@ -175,22 +257,22 @@ fn mean(scores: impl Iterator<Item = u8>) -> u8 {
 }
 
 /// Whether a signal holds: what [`reason`] says, without building the reason.
-fn holds(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> bool {
+fn holds(s: &Signal, chosen: &Chosen, dims: &[DimensionScore]) -> bool {
     match &s.q {
-        Some(q) => answers
-            .get(q.as_ref())
-            .is_some_and(|a| s.any.iter().any(|x| x == a)),
-        None => reason(s, answers, dims).is_some(),
+        Some(_) => chosen.is(s.at, &s.any),
+        None => reason(s, chosen, dims).is_some(),
     }
 }
 
 /// The reason a signal holds, or None.
-fn reason(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> Option<Reason> {
+fn reason(s: &Signal, chosen: &Chosen, dims: &[DimensionScore]) -> Option<Reason> {
     if let Some(q) = &s.q {
-        let a = answers.get(q.as_ref())?;
-        return s.any.iter().any(|x| x == a).then(|| Reason::Answer {
+        return chosen.is(s.at, &s.any).then(|| Reason::Answer {
             q: q.to_string(),
-            choice: a.clone(),
+            choice: chosen
+                .at(s.at)
+                .map(|c| c.id.to_string())
+                .unwrap_or_default(),
         });
     }
     let dim = s.dim?;
@@ -199,35 +281,43 @@ fn reason(s: &Signal, answers: &Answers, dims: &[DimensionScore]) -> Option<Reas
     ok.then_some(Reason::Dimension(dim, score))
 }
 
-fn archetypes(bank: &Bank, answers: &Answers, dims: &[DimensionScore]) -> Vec<ArchetypeMatch> {
-    let mut found: Vec<ArchetypeMatch> = bank
+/// Every archetype that matches, strongest first, beside its rule.
+fn archetypes<'b>(
+    bank: &'b Bank,
+    chosen: &Chosen,
+    dims: &[DimensionScore],
+) -> Vec<(&'b Archetype, ArchetypeMatch)> {
+    let mut found: Vec<(&Archetype, ArchetypeMatch)> = bank
         .archetypes
         .iter()
         .filter_map(|a| {
             let mut reasons = Vec::new();
             for s in a.signals.iter() {
-                match reason(s, answers, dims) {
+                match reason(s, chosen, dims) {
                     Some(r) => reasons.push(r),
                     None if s.key => return None,
                     None => {}
                 }
             }
-            (reasons.len() >= a.need).then(|| ArchetypeMatch {
-                id: a.id.to_string(),
-                strength: u8::try_from(reasons.len() * 100 / a.signals.len()).unwrap_or(100),
-                reasons,
+            (reasons.len() >= a.need).then(|| {
+                let m = ArchetypeMatch {
+                    id: a.id.to_string(),
+                    strength: u8::try_from(reasons.len() * 100 / a.signals.len()).unwrap_or(100),
+                    reasons,
+                };
+                (a, m)
             })
         })
         .collect();
     // Stable sort: equal strengths keep content order.
-    order::sort_by_key(&mut found, |m| std::cmp::Reverse(m.strength));
+    order::sort_by_key(&mut found, |(_, m)| std::cmp::Reverse(m.strength));
     found
 }
 
-fn advice(bank: &Bank, answers: &Answers) -> Vec<AdviceItem> {
+fn advice(bank: &Bank, chosen: &Chosen) -> Vec<AdviceItem> {
     let mut items: Vec<AdviceItem> = Vec::new();
-    for q in bank.questions.iter() {
-        let Some(choice) = answers.get(q.id.as_ref()).and_then(|a| q.choice(a)) else {
+    for (i, q) in bank.questions.iter().enumerate() {
+        let Some(choice) = chosen.at(i) else {
             continue;
         };
         if !choice.is_weak() {

@@ -7,7 +7,6 @@
 
 use super::content::Band;
 use super::evaluate::{Answers, Evaluation};
-use super::fee::FeeModel;
 use super::money::{parse_hundredths, Currency, Money, NumberStyle};
 
 /// What the client typed in the optional step. Every field may be empty (= not known / not said).
@@ -111,7 +110,7 @@ fn percent(raw: &str, style: NumberStyle) -> Option<String> {
         let f = format!("{frac:02}");
         out.push_str(f.trim_end_matches('0'));
     }
-    out.push_str(if style.percent_space { "\u{a0}%" } else { "%" });
+    out.push_str(style.percent_sign());
     Some(out)
 }
 
@@ -230,11 +229,7 @@ pub fn client_message(
 
 /// The specialist's reply draft for a prospect with this evaluation.
 pub fn specialist_reply(text: &dyn Fn(&str) -> String, eval: &Evaluation) -> String {
-    let model = text(match eval.fee.model {
-        FeeModel::PrepaidFixed => "fee.short.prepaid_fixed",
-        FeeModel::FixedPlusBonus => "fee.short.fixed_bonus",
-        FeeModel::PurePercentage => "fee.short.percentage",
-    });
+    let model = text(&format!("fee.short.{}", eval.fee.offer.id()));
     let ids: &[&str] = match eval.band {
         Band::Partner => &[
             "reply.partner.open",

@@ -1,6 +1,7 @@
 //! The fee calculator: monthly payout of each fee model across sales scenarios, in integer minor
 //! units (no floats anywhere), with the crossover where a pure percentage overtakes a fixed
-//! minimum plus a KPI bonus.
+//! minimum plus a KPI bonus. The bonus is counted on sales (units or revenue) or, where sales
+//! cannot be traced to the work, on leads; leads and sales are linked by the lead-to-sale share.
 
 /// Inputs above this (in major units) are rejected as absurd: 10^12 keeps every product of two
 /// amounts and a rate inside i128 and every payout inside i64.
@@ -121,6 +122,15 @@ impl NumberStyle {
         percent_space: true,
     };
 
+    /// The percent sign as written after a number: `10%`, or `10 %` with a no-break space.
+    pub fn percent_sign(self) -> &'static str {
+        if self.percent_space {
+            "\u{a0}%"
+        } else {
+            "%"
+        }
+    }
+
     /// `digits` (ASCII, no sign) with group separators every three from the right.
     pub fn group_digits(self, digits: &str) -> String {
         if digits.len() < self.min_grouping_digits {
@@ -144,6 +154,8 @@ pub enum Threshold {
     Revenue(Money),
     /// Units sold above which the bonus is paid (units = sales ÷ average order).
     Units(i64),
+    /// Leads above which the bonus is paid (leads = units ÷ the lead-to-sale share).
+    Leads(i64),
 }
 
 /// What the specialist earns above the threshold.
@@ -153,6 +165,8 @@ pub enum Bonus {
     Percent(BasisPoints),
     /// A fixed amount per unit sold above the threshold.
     PerUnit(Money),
+    /// A fixed amount per lead above the threshold.
+    PerLead(Money),
 }
 
 /// A validated calculator set-up.
@@ -169,6 +183,8 @@ pub struct Plan {
     pub percent: BasisPoints,
     /// Optional monthly ceiling on what either performance model pays.
     pub cap: Option<Money>,
+    /// The share of leads that buy: links leads to sales for a bonus on leads.
+    pub conversion: BasisPoints,
 }
 
 impl Plan {
@@ -177,7 +193,26 @@ impl Plan {
         match self.threshold {
             Threshold::Revenue(m) => m,
             Threshold::Units(n) => Money(to_i64(i128::from(n) * i128::from(self.avg_order.0))),
+            Threshold::Leads(n) => Money(to_i64(
+                i128::from(n) * self.revenue_per_lead_bp() / i128::from(FULL_BP),
+            )),
         }
+    }
+
+    /// What one lead brings in sales, in minor units × [`FULL_BP`] (exact).
+    fn revenue_per_lead_bp(&self) -> i128 {
+        i128::from(self.avg_order.0) * i128::from(self.conversion.0)
+    }
+
+    /// The leads behind `sales`, rounded down.
+    pub fn leads_for(&self, sales: Money) -> i64 {
+        let per_lead = self.revenue_per_lead_bp().max(1);
+        to_i64(i128::from(sales.0) * i128::from(FULL_BP) / per_lead)
+    }
+
+    /// Whether the bonus is counted on leads.
+    pub fn on_leads(&self) -> bool {
+        matches!(self.bonus, Bonus::PerLead(_))
     }
 
     /// The bonus rate on revenue above the threshold, as a fraction `num / den`.
@@ -185,6 +220,10 @@ impl Plan {
         match self.bonus {
             Bonus::Percent(bp) => (i128::from(bp.0), i128::from(FULL_BP)),
             Bonus::PerUnit(m) => (i128::from(m.0), i128::from(self.avg_order.0.max(1))),
+            Bonus::PerLead(m) => (
+                i128::from(m.0) * i128::from(FULL_BP),
+                self.revenue_per_lead_bp().max(1),
+            ),
         }
     }
 
@@ -300,6 +339,7 @@ impl Plan {
             .into_iter()
             .map(|sales| Row {
                 sales,
+                leads: self.on_leads().then(|| self.leads_for(sales)),
                 fixed: self.fixed_min,
                 bonus: self.bonus_payout(sales),
                 percent: self.percent_payout(sales),
@@ -321,6 +361,8 @@ fn ceil_div(a: i128, b: i128) -> i128 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row {
     pub sales: Money,
+    /// The leads behind these sales, when the bonus is counted on leads.
+    pub leads: Option<i64>,
     /// The fixed minimum alone: what the owner pays for the same work with no bonus.
     pub fixed: Money,
     pub bonus: Money,
@@ -346,11 +388,17 @@ pub enum Field {
     Bonus,
     Percent,
     Cap,
+    Conversion,
+    LeadThreshold,
+    LeadBonus,
 }
 
 impl Field {
     pub fn id(self) -> &'static str {
         match self {
+            Field::Conversion => "conversion",
+            Field::LeadThreshold => "lead_threshold",
+            Field::LeadBonus => "lead_bonus",
             Field::CurrentSales => "current_sales",
             Field::RangeMin => "range_min",
             Field::RangeMax => "range_max",
@@ -379,6 +427,8 @@ pub enum InputError {
     ThresholdAboveRange,
     /// A per-unit bonus above the average order would pay more than the sale brings.
     BonusAboveOrder,
+    /// A per-lead bonus above what a lead brings (average order × lead-to-sale share).
+    BonusAboveLeadValue,
     /// A cap below the fixed minimum would cut the minimum itself.
     CapBelowMinimum,
 }
@@ -397,6 +447,7 @@ impl InputError {
             InputError::MinAboveMax => "calc.err.min_above_max",
             InputError::ThresholdAboveRange => "calc.err.threshold_above_range",
             InputError::BonusAboveOrder => "calc.err.bonus_above_order",
+            InputError::BonusAboveLeadValue => "calc.err.bonus_above_lead_value",
             InputError::CapBelowMinimum => "calc.err.cap_below_minimum",
         }
     }
@@ -524,11 +575,18 @@ pub struct PlanInput {
     pub percent: String,
     /// Empty means no cap.
     pub cap: String,
+    /// "leads" counts the bonus on leads; anything else on sales.
+    pub measure: String,
+    /// The share of leads that buy, in percent.
+    pub conversion: String,
+    pub lead_threshold: String,
+    pub lead_bonus: String,
 }
 
 impl Default for PlanInput {
     /// The source article's numbers: 10 % of 100,000 / 400,000 / 10,000,000; a bonus on every
-    /// unit after the first ten.
+    /// unit after the first ten. On leads, with one lead in ten buying, the same bonus: a tenth
+    /// of it per lead after the first hundred.
     fn default() -> Self {
         PlanInput {
             currency: "RUB".into(),
@@ -543,6 +601,10 @@ impl Default for PlanInput {
             bonus: "250".into(),
             percent: "10".into(),
             cap: String::new(),
+            measure: "sales".into(),
+            conversion: "10".into(),
+            lead_threshold: "100".into(),
+            lead_bonus: "25".into(),
         }
     }
 }
@@ -559,6 +621,9 @@ impl PlanInput {
             Field::Bonus => &self.bonus,
             Field::Percent => &self.percent,
             Field::Cap => &self.cap,
+            Field::Conversion => &self.conversion,
+            Field::LeadThreshold => &self.lead_threshold,
+            Field::LeadBonus => &self.lead_bonus,
         }
     }
 
@@ -573,6 +638,9 @@ impl PlanInput {
             Field::Bonus => &mut self.bonus,
             Field::Percent => &mut self.percent,
             Field::Cap => &mut self.cap,
+            Field::Conversion => &mut self.conversion,
+            Field::LeadThreshold => &mut self.lead_threshold,
+            Field::LeadBonus => &mut self.lead_bonus,
         };
         *slot = value;
     }
@@ -587,6 +655,11 @@ impl PlanInput {
 
     pub fn per_unit_bonus(&self) -> bool {
         self.bonus_kind != "percent"
+    }
+
+    /// Whether the bonus is counted on leads rather than sales.
+    pub fn on_leads(&self) -> bool {
+        self.measure == "leads"
     }
 
     /// Validates every field; on failure returns each bad field with its reason.
@@ -613,13 +686,36 @@ impl PlanInput {
             }),
         );
         let fixed = take(Field::FixedMin, parse_money(&self.fixed_min));
-        let threshold = if self.units_threshold() {
+        let conversion = if self.on_leads() {
+            take(
+                Field::Conversion,
+                parse_percent(&self.conversion).and_then(|b| {
+                    if b.0 == 0 {
+                        Err(InputError::Zero)
+                    } else {
+                        Ok(Money(b.0))
+                    }
+                }),
+            )
+            .map(|m| BasisPoints(m.0))
+        } else {
+            Some(BasisPoints(FULL_BP))
+        };
+        let threshold = if self.on_leads() {
+            take(
+                Field::LeadThreshold,
+                parse_units(&self.lead_threshold).map(Money),
+            )
+            .map(|m| Threshold::Leads(m.0))
+        } else if self.units_threshold() {
             take(Field::Threshold, parse_units(&self.threshold).map(Money))
                 .map(|m| Threshold::Units(m.0))
         } else {
             take(Field::Threshold, parse_money(&self.threshold)).map(Threshold::Revenue)
         };
-        let bonus = if self.per_unit_bonus() {
+        let bonus = if self.on_leads() {
+            take(Field::LeadBonus, parse_money(&self.lead_bonus)).map(Bonus::PerLead)
+        } else if self.per_unit_bonus() {
             take(Field::Bonus, parse_money(&self.bonus)).map(Bonus::PerUnit)
         } else {
             take(Field::Bonus, parse_percent(&self.bonus).map(|b| Money(b.0)))
@@ -650,7 +746,10 @@ impl PlanInput {
             Some(bonus),
             Some(percent),
             Some(cap),
-        ) = (current, lo, hi, aov, fixed, threshold, bonus, percent, cap)
+            Some(conversion),
+        ) = (
+            current, lo, hi, aov, fixed, threshold, bonus, percent, cap, conversion,
+        )
         else {
             return Err(errors);
         };
@@ -665,20 +764,32 @@ impl PlanInput {
             bonus,
             percent,
             cap,
+            conversion,
         };
-        if let Bonus::PerUnit(b) = bonus {
-            if b > aov {
+        match bonus {
+            Bonus::PerUnit(b) if b > aov => {
                 errors.push((Field::Bonus, InputError::BonusAboveOrder));
             }
+            Bonus::PerLead(b)
+                if i128::from(b.0) * i128::from(FULL_BP) > plan.revenue_per_lead_bp() =>
+            {
+                errors.push((Field::LeadBonus, InputError::BonusAboveLeadValue));
+            }
+            _ => {}
         }
         if cap.is_some_and(|c| c < fixed) {
             errors.push((Field::Cap, InputError::CapBelowMinimum));
         }
+        let threshold_field = if plan.on_leads() {
+            Field::LeadThreshold
+        } else {
+            Field::Threshold
+        };
         if plan.threshold_revenue() > hi {
-            errors.push((Field::Threshold, InputError::ThresholdAboveRange));
+            errors.push((threshold_field, InputError::ThresholdAboveRange));
         }
         if plan.threshold_revenue().0 > MAX_MAJOR * 100 {
-            errors.push((Field::Threshold, InputError::TooLarge));
+            errors.push((threshold_field, InputError::TooLarge));
         }
         if errors.is_empty() {
             Ok(plan)

@@ -145,14 +145,18 @@ fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
         ("fee-client", "compare.fee.client", &cmp.client),
         ("fee-specialist", "compare.fee.specialist", &cmp.specialist),
     ] {
-        let model = e.fee.model.id();
+        let offer = e.fee.offer.id();
         h.leaf(
             "p",
-            &[("data-model", model), ("data-testid", testid)],
-            &m.f(said, &[("model", &m.t(&format!("fee.model.{model}")))]),
+            &[
+                ("data-model", e.fee.model().id()),
+                ("data-offer", offer),
+                ("data-testid", testid),
+            ],
+            &m.f(said, &[("model", &m.t(&format!("fee.short.{offer}")))]),
         );
     }
-    if cmp.client.fee.model == cmp.specialist.fee.model {
+    if cmp.client.fee.model() == cmp.specialist.fee.model() {
         h.leaf("p", &[], &m.t("compare.fee.same"));
     }
     if !cmp.fee_differences.is_empty() {

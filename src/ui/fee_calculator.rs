@@ -50,6 +50,7 @@ pub fn fee_calculator(
     let money_label = |id: &str| m.f(id, &[("cur", currency.code())]);
     let units = input.units_threshold();
     let per_unit = input.per_unit_bonus();
+    let on_leads = input.on_leads();
     let on_currency = on_action.reform(|e: Event| {
         let value = e
             .target_dyn_into::<web_sys::HtmlSelectElement>()
@@ -86,13 +87,24 @@ pub fn fee_calculator(
                 { field(Field::AvgOrder, money_label("calc.avg_order")) }
                 { field(Field::FixedMin, money_label("calc.fixed_min")) }
                 <div class="cf-field-group">
-                    { toggle("threshold-kind", units, (m.t("calc.threshold_units"), m.t("calc.threshold_revenue")), Action::CalcThresholdKind) }
-                    { field(Field::Threshold, if units { m.t("calc.threshold.units") } else { money_label("calc.threshold.revenue") }) }
+                    { toggle("bonus-measure", !on_leads, (m.t("calc.on_sales"), m.t("calc.on_leads")), |sales| Action::CalcOnLeads(!sales)) }
+                    if on_leads {
+                        { field(Field::Conversion, m.t("calc.conversion")) }
+                    }
                 </div>
-                <div class="cf-field-group">
-                    { toggle("bonus-kind", per_unit, (m.t("calc.bonus_per_unit"), m.t("calc.bonus_percent")), Action::CalcBonusKind) }
-                    { field(Field::Bonus, if per_unit { money_label("calc.bonus.per_unit") } else { m.t("calc.bonus.percent") }) }
-                </div>
+                if on_leads {
+                    { field(Field::LeadThreshold, m.t("calc.threshold.leads")) }
+                    { field(Field::LeadBonus, money_label("calc.bonus.per_lead")) }
+                } else {
+                    <div class="cf-field-group">
+                        { toggle("threshold-kind", units, (m.t("calc.threshold_units"), m.t("calc.threshold_revenue")), Action::CalcThresholdKind) }
+                        { field(Field::Threshold, if units { m.t("calc.threshold.units") } else { money_label("calc.threshold.revenue") }) }
+                    </div>
+                    <div class="cf-field-group">
+                        { toggle("bonus-kind", per_unit, (m.t("calc.bonus_per_unit"), m.t("calc.bonus_percent")), Action::CalcBonusKind) }
+                        { field(Field::Bonus, if per_unit { money_label("calc.bonus.per_unit") } else { m.t("calc.bonus.percent") }) }
+                    </div>
+                }
                 { field(Field::Percent, m.t("calc.percent")) }
                 { field(Field::Cap, money_label("calc.cap")) }
             </div>
@@ -135,12 +147,17 @@ fn outputs(m: &Messages, plan: &Plan) -> Html {
         .leaf("caption", &[("class", "cf-sr")], &m.t("calc.table_caption"))
         .open("thead", &[])
         .open("tr", &[]);
-    for id in [
-        "calc.col.sales",
+    let leads_column: &[&str] = if plan.on_leads() {
+        &["calc.col.leads"]
+    } else {
+        &[]
+    };
+    let columns = ["calc.col.sales"].iter().chain(leads_column).chain(&[
         "calc.col.fixed",
         "calc.col.bonus",
         "calc.col.percent",
-    ] {
+    ]);
+    for id in columns {
         h.leaf("th", &[("scope", "col")], &m.t(id));
     }
     h.close("tr").close("thead").open("tbody", &[]);
@@ -152,6 +169,9 @@ fn outputs(m: &Messages, plan: &Plan) -> Html {
         };
         h.open("tr", ahead)
             .leaf("th", &[("scope", "row")], &cur.format(r.sales, style));
+        if let Some(leads) = r.leads {
+            h.leaf("td", &[], &style.group_digits(&leads.to_string()));
+        }
         for v in [r.fixed, r.bonus, r.percent] {
             h.leaf("td", &[], &cur.format(v, style));
         }

@@ -12,28 +12,50 @@ const LABEL_W: i32 = 150;
 const BAR_W: i32 = 170;
 const WIDTH: i32 = LABEL_W + BAR_W + 40;
 
-/// One bar per dimension, coloured by level, with its number.
-pub fn profile_chart(h: &mut Markup, m: &Messages, scores: &[DimensionScore]) {
-    let summary = scores
+/// One bar per dimension, coloured by level, with its number; a dimension with too little known
+/// (`unsure`) gets an empty track and a dash instead of a number.
+pub fn profile_chart(
+    h: &mut Markup,
+    m: &Messages,
+    scores: &[DimensionScore],
+    unsure: &[Dimension],
+) {
+    let rows: Vec<(Dimension, Option<u8>)> = Dimension::ALL
+        .into_iter()
+        .filter_map(|dim| match scores.iter().find(|d| d.dim == dim) {
+            Some(d) => Some((dim, Some(d.score))),
+            None => unsure.contains(&dim).then_some((dim, None)),
+        })
+        .collect();
+    let unknown = m.t("result.dim_unsure");
+    let summary = rows
         .iter()
-        .map(|d| format!("{} {}", m.t(d.dim.message_id()), d.score))
+        .map(|(dim, score)| {
+            let value = score.map_or_else(|| unknown.clone(), |s| s.to_string());
+            format!("{} {value}", m.t(dim.message_id()))
+        })
         .collect::<Vec<_>>()
         .join(", ");
     open_svg(
         h,
-        scores.len(),
+        rows.len(),
         ROW,
         &m.f("result.profile_label", &[("scores", &summary)]),
         "profile",
     );
-    for (y, d) in (5..).step_by(ROW as usize).zip(scores) {
-        let level = match d.score {
-            70.. => "cf-bar cf-bar-good",
-            40..=69 => "cf-bar cf-bar-mid",
-            _ => "cf-bar cf-bar-low",
-        };
-        label(h, m, d.dim, y + 19);
-        bar(h, y + 5, 18, d.score, level, &d.score.to_string(), y + 19);
+    for (y, (dim, score)) in (5..).step_by(ROW as usize).zip(&rows) {
+        label(h, m, *dim, y + 19);
+        match score {
+            Some(score) => {
+                let level = match score {
+                    70.. => "cf-bar cf-bar-good",
+                    40..=69 => "cf-bar cf-bar-mid",
+                    _ => "cf-bar cf-bar-low",
+                };
+                bar(h, y + 5, 18, *score, level, &score.to_string(), y + 19);
+            }
+            None => bar(h, y + 5, 18, 0, "cf-bar", "—", y + 19),
+        }
         h.close("g");
     }
     h.close("svg");

@@ -21,8 +21,7 @@ pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Acti
     let selected = state.progress(audience).answers.get(item.id()).cloned();
     let options: Vec<(String, String)> = match item {
         StepItem::Pair(q) => q
-            .options
-            .iter()
+            .options_for(audience)
             .map(|c| (c.id.to_string(), c.text_for(audience).to_string()))
             .collect(),
         StepItem::Temperament(t) => t

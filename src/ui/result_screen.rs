@@ -15,7 +15,7 @@ use crate::config::Contact;
 use crate::i18n::{self, Messages};
 use crate::platform::url;
 use crate::quiz::evaluate::{Decider, Evaluation, Reason};
-use crate::quiz::fee::why_message;
+use crate::quiz::fee::{why_message, BonusBase, FeeModel, Offer};
 use crate::quiz::share;
 use crate::quiz::{bank, evaluate, Answers, Audience};
 
@@ -71,7 +71,7 @@ pub fn result_screen(
             if details {
                 { reading(&m, a, &eval) }
                 { details_markup(&m, &eval) }
-                <section class="cf-fee" data-testid="fee" data-model={eval.fee.model.id()}>
+                <section class="cf-fee" data-testid="fee" data-model={eval.fee.model().id()} data-offer={eval.fee.offer.id()}>
                     { fee_markup(&m, a, &eval) }
                     if !shared {
                         { fee_calculator(&m, &state.calc, state.calc_plan.as_ref(), on_action) }
@@ -141,14 +141,30 @@ fn exchange(
 }
 
 fn decided(m: &Messages, eval: &Evaluation) -> String {
+    let score_band = m.t(&format!("band.{}.short", eval.score_band.id()));
     match &eval.decided_by {
         Decider::Score => m.f("result.decided.score", &[("n", &eval.overall.to_string())]),
-        Decider::Flags => m.f(
-            "result.decided.flags",
-            &[(
-                "band",
-                &m.t(&format!("band.{}.short", eval.score_band.id())),
-            )],
+        Decider::Flags => m.f("result.decided.flags", &[("band", &score_band)]),
+        Decider::Combination(id) => m.f(
+            "result.decided.combination",
+            &[
+                ("band", &score_band),
+                (
+                    "why",
+                    bank()
+                        .combinations
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .map_or("", |c| &c.name),
+                ),
+            ],
+        ),
+        Decider::Archetype(id) => m.f(
+            "result.decided.archetype",
+            &[
+                ("band", &score_band),
+                ("name", bank().archetype(id).map_or("", |a| &a.name)),
+            ],
         ),
         Decider::WeakDimensions(weak) => {
             let list = weak
@@ -163,13 +179,7 @@ fn decided(m: &Messages, eval: &Evaluation) -> String {
                 .join("; ");
             m.f(
                 "result.decided.dimensions",
-                &[
-                    (
-                        "band",
-                        &m.t(&format!("band.{}.short", eval.score_band.id())),
-                    ),
-                    ("list", &list),
-                ],
+                &[("band", &score_band), ("list", &list)],
             )
         }
     }
@@ -232,10 +242,36 @@ fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
         }
         h.close("ul");
     }
+    if !eval.ask.is_empty() {
+        h.leaf("h2", &[], &m.t("result.ask"))
+            .leaf("p", &[("class", "cf-small")], &m.t("result.ask_intro"))
+            .open("ul", &[("class", "cf-ask"), ("data-testid", "ask")]);
+        for q in eval.ask.iter().filter_map(|id| bank().question(id)) {
+            h.open("li", &[("data-ask", &q.id)])
+                .leaf("strong", &[], &q.topic)
+                .text(&m.t("fee.condition_unblock"))
+                .text(q.ask.as_deref().unwrap_or_default())
+                .close("li");
+        }
+        h.close("ul");
+    }
     h.close("section")
         .open("section", &[])
         .leaf("h2", &[], &m.t("result.profile"));
-    profile_chart(&mut h, m, &eval.dimensions);
+    profile_chart(&mut h, m, &eval.dimensions, &eval.unsure);
+    if !eval.unsure.is_empty() {
+        let list = eval
+            .unsure
+            .iter()
+            .map(|d| m.t(d.message_id()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        h.leaf(
+            "p",
+            &[("class", "cf-small"), ("data-testid", "unsure")],
+            &m.f("result.unsure", &[("list", &list)]),
+        );
+    }
     h.close("section");
     h.into_html()
 }
@@ -382,39 +418,113 @@ fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
     h.into_html()
 }
 
-/// The fee model advised and what holds the next one back (the calculator follows).
+/// The offer, why, its terms, and what holds the next step back (the calculator follows).
 fn fee_markup(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+    let fee = &eval.fee;
+    let rules = &bank().fee;
+    let months = rules.review_months.to_string();
     let mut h = Markup::new();
     h.leaf("h2", &[], &m.t("fee.title"))
         .open("p", &[("class", "cf-fee-model")])
         .leaf(
             "strong",
             &[],
-            &m.t(&format!("fee.model.{}", eval.fee.model.id())),
+            &m.t(&format!("fee.offer.{}", fee.offer.id())),
         )
         .close("p")
-        .leaf("p", &[], &m.t(why_message(eval.fee.model, a)));
-    if eval.fee.held_back_by_verdict {
+        .leaf("p", &[], &m.t(&why_message(fee.offer, a)));
+    if fee.asked_percentage {
+        h.leaf(
+            "p",
+            &[("data-testid", "fee-asked")],
+            &m.t(&format!("fee.asked_percentage.{}", a.id())),
+        );
+    }
+    match fee.offer {
+        Offer::MinimumPlusBonus => {
+            let base = match fee.bonus_on {
+                BonusBase::Sales => "fee.bonus_on.sales",
+                BonusBase::Leads => "fee.bonus_on.leads",
+            };
+            h.leaf("p", &[("data-testid", "fee-bonus-on")], &m.t(base));
+        }
+        Offer::Conditions => {
+            h.leaf("p", &[], &m.t("fee.agree"))
+                .open("ul", &[("data-testid", "fee-agree")]);
+            for adv in fee.agree.iter().filter_map(|id| bank().advice(id)) {
+                h.leaf("li", &[], adv.text(a));
+            }
+            if fee.agree.is_empty() {
+                h.leaf("li", &[], &m.t("fee.agree.default"));
+            }
+            h.close("ul");
+        }
+        Offer::Percentage => {
+            let style = m.lang().number_style();
+            let pct = rules.regret.percent;
+            let pair = |sales: u64| {
+                let paid = sales * u64::from(pct) / 100;
+                (
+                    style.group_digits(&sales.to_string()),
+                    style.group_digits(&paid.to_string()),
+                )
+            };
+            let months_list = rules
+                .regret
+                .sales
+                .iter()
+                .map(|s| {
+                    let (sales, paid) = pair(*s);
+                    m.f("fee.regret.month", &[("sales", &sales), ("paid", &paid)])
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            h.leaf(
+                "p",
+                &[],
+                &m.f("fee.percentage_terms", &[("months", &months)]),
+            )
+            .leaf(
+                "p",
+                &[("data-testid", "fee-regret")],
+                &m.f(
+                    "fee.regret",
+                    &[
+                        ("percent", &format!("{pct}{}", style.percent_sign())),
+                        ("list", &months_list),
+                    ],
+                ),
+            );
+        }
+        Offer::Narrowed | Offer::Package | Offer::FixedByChoice => {}
+    }
+    if let Some(next) = fee.next {
+        h.leaf(
+            "p",
+            &[("data-testid", "fee-next"), ("data-next", next.id())],
+            &m.f(&format!("fee.next.{}", next.id()), &[("months", &months)]),
+        );
+    }
+    if fee.held_back_by_verdict {
         h.leaf("p", &[], &m.t("fee.held_back"));
     }
-    if !eval.fee.missing.is_empty() {
+    let blocked = fee.missing.iter().chain(&fee.unknown);
+    if fee.next == Some(FeeModel::PurePercentage) && blocked.clone().next().is_some() {
         h.leaf("p", &[], &m.t("fee.blocked_by"))
             .open("ul", &[("data-testid", "fee-missing")]);
         let conditions = &bank().fee_conditions;
-        for c in eval
-            .fee
-            .missing
-            .iter()
-            .filter_map(|id| conditions.iter().find(|c| &c.id == id))
-        {
+        for c in blocked.filter_map(|id| conditions.iter().find(|c| &c.id == id)) {
             h.open("li", &[])
                 .leaf("strong", &[], &c.text)
-                .text(&m.t("fee.condition_unblock"))
-                .text(&c.unblock)
-                .close("li");
+                .text(&m.t("fee.condition_unblock"));
+            if fee.unknown.iter().any(|u| *u == c.id) {
+                h.text(&m.t("fee.condition_unknown"));
+            } else {
+                h.text(&c.unblock);
+            }
+            h.close("li");
         }
-        h.close("ul")
-            .leaf("p", &[("class", "cf-small")], &m.t("fee.revisit"));
+        h.close("ul");
     }
     h.into_html()
 }

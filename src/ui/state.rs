@@ -27,7 +27,7 @@ impl Progress {
     /// point past the content nor reach a result with answers missing.
     pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
         self.answers.retain(|q, a| match bank.question(q) {
-            Some(question) => question.choice(a).is_some(),
+            Some(question) => question.choice(a).is_some_and(|c| c.offered_to(audience)),
             None => {
                 audience == Audience::Specialist
                     && bank
@@ -384,6 +384,8 @@ pub enum Action {
     CalcSet(Field, String),
     CalcThresholdKind(bool),
     CalcBonusKind(bool),
+    /// Count the bonus on leads (`true`) or on sales.
+    CalcOnLeads(bool),
     CalcCurrency(String),
     CalcReset,
     /// The page was opened with (or navigated to) a result link, read or not.
@@ -457,7 +459,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::Choose(option) => {
             if let Some((a, _, item)) = state.current_item() {
                 let valid = match item {
-                    StepItem::Pair(q) => q.choice(&option).is_some(),
+                    StepItem::Pair(q) => q.choice(&option).is_some_and(|c| c.offered_to(a)),
                     StepItem::Temperament(t) => t.options.iter().any(|o| o.id == option),
                 };
                 if valid {
@@ -533,6 +535,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         }
         Action::CalcBonusKind(per_unit) => {
             next.calc.bonus_kind = if per_unit { "per_unit" } else { "percent" }.into();
+            next.revalidate_calc();
+        }
+        Action::CalcOnLeads(leads) => {
+            next.calc.measure = if leads { "leads" } else { "sales" }.into();
             next.revalidate_calc();
         }
         Action::CalcCurrency(code) => {
