@@ -1,7 +1,8 @@
 # The two commands of the README. Tool versions: see the header of scripts/tools.sh.
 .PHONY: serve test sizes bench release
 
-# `make release PUBLIC_PATH=/tools/client-fit/`: dist/ for that path (README "Host it").
+# `make release PUBLIC_PATH=/tools/client-fit/ AGENCY="Acme Digital" CONTACTS="https://acme.example"`:
+# dist/ for that path, allowing that agency name and "Send my result" destination (README "Host it").
 PUBLIC_PATH ?= /
 
 serve:
@@ -18,4 +19,4 @@ bench:
 	cargo bench --bench evaluate
 
 release:
-	scripts/release.sh "$(PUBLIC_PATH)"
+	AGENCY="$(AGENCY)" CONTACTS="$(CONTACTS)" scripts/release.sh "$(PUBLIC_PATH)"

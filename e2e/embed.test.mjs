@@ -51,6 +51,7 @@ test('the example host page embeds three configured widgets that fit their conte
   const chooser = page.frameLocator('#widget-chooser iframe');
   await chooser.locator('[data-testid="open-client"]').waitFor();
   assert.equal(await chooser.locator('[data-testid="agency"]').textContent(), 'Offered by Acme Digital');
+  assert.equal(await page.locator('#visitor-comment iframe').count(), 0, 'only the ids the loader names mount');
   const accent = await chooser.locator('[data-testid="open-client"]').evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(accent, 'rgb(194, 24, 91)');
 
@@ -78,18 +79,19 @@ test('the example host page embeds three configured widgets that fit their conte
   assert.ok(types.includes('client-fit:ready') && types.includes('client-fit:start'), types.join());
   const done = events.find((e) => e.detail.type === 'client-fit:complete').detail;
   assert.deepEqual(Object.keys(done), ['type', 'version', 'quiz', 'band', 'overall', 'dimensions']);
-  assert.equal(done.version, 1);
+  assert.equal(done.version, 2);
   assert.equal(done.quiz, 'client');
   assert.equal(done.band, 'partner');
   assert.deepEqual(Object.keys(done.dimensions), ['goals', 'data', 'money', 'communication', 'trust', 'involvement', 'product', 'expectations']);
   assert.ok(Object.values(done.dimensions).every((n) => Number.isInteger(n) && n >= 0 && n <= 100));
 
-  // The contact button carries the share link to the agency's brief page.
+  // The contact button carries the share link to the agency's brief page, in the fragment. This
+  // build names no allowed agency (no allow-list), so the button says where the result goes.
   const send = inner.locator('[data-testid="send-result"]');
-  assert.equal(await send.textContent(), 'Send my result to Acme Digital');
+  assert.equal(await send.textContent(), 'Send my result to Acme Digital (acme.example)');
   const href = new URL(await send.getAttribute('href'));
-  assert.equal(href.origin + href.pathname, 'https://acme.example/brief');
-  const shared = new URL(href.searchParams.get('cf_result'));
+  assert.equal(href.origin + href.pathname + href.search, 'https://acme.example/brief?source=client-fit');
+  const shared = new URL(decodeURIComponent(href.hash.replace(/^#cf_result=/, '')));
   assert.match(shared.hash, /^#r=[A-Za-z0-9_-]+$/);
   assert.equal(shared.searchParams.get('fit'), null, 'frame-only parameters stay out of share links');
 

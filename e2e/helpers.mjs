@@ -8,12 +8,26 @@ import { chromium } from 'playwright-core';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-export async function startServer() {
+/**
+ * A static server over ../dist. `allow` ({ agencies, contacts }) serves the page with that
+ * deployment allow-list written in, as `make release AGENCY=… CONTACTS=…` writes it.
+ */
+export async function startServer({ allow } = {}) {
   const server = http.createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    // An empty host page on this origin, for tests that build their own embedding.
+    if (path === '/host.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body><p id="host">A host page</p></body></html>');
+      return;
+    }
     const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (allow && file.endsWith('index.html')) {
+        const { addAllowList } = await import('../scripts/postbuild.mjs');
+        body = addAllowList(body.toString('utf8'), allow.agencies ?? [], allow.contacts ?? []);
+      }
       res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
@@ -34,7 +48,8 @@ export async function launch() {
 }
 
 /**
- * A fresh page (fresh storage) that fails the test on any console error or page crash. `ready` is
+ * A fresh page (fresh storage) that fails the test on any console error or page crash (and keeps
+ * console warnings in `page.warnings`). `ready` is
  * the selector that says the app has drawn (by default the start screen's quiz buttons).
  */
 export async function openPage(browser, url, { width = 1280, height = 900, init, permissions = [], ready = '[data-testid^="open-"]' } = {}) {
@@ -42,8 +57,12 @@ export async function openPage(browser, url, { width = 1280, height = 900, init,
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.errors = [];
+  page.warnings = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+    if (m.type() === 'warning') page.warnings.push(m.text());
+  });
   await page.goto(url);
   await page.waitForSelector(ready);
   return page;

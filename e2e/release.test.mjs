@@ -104,7 +104,9 @@ test('served by nginx under a subfolder: compressed wasm, the policy header, a q
   page.on('response', (r) => responses.set(new URL(r.url()).pathname, r));
 
   const before = (await accessLog()).length;
-  await page.goto(`${origin}${PREFIX}`);
+  // The agency name and contact this release allows (scripts/test.sh builds it with AGENCY and
+  // CONTACTS, as `make release` would), passed as a link would.
+  await page.goto(`${origin}${PREFIX}?agency=Acme%20Digital&contact=${encodeURIComponent('https://acme.example/brief')}`);
   await page.waitForSelector('[data-testid="open-client"]');
   const wasm = [...responses.entries()].find(([path]) => path.endsWith('_bg.wasm'));
   assert.ok(wasm, 'the wasm was fetched');
@@ -115,6 +117,9 @@ test('served by nginx under a subfolder: compressed wasm, the policy header, a q
   assert.match(wasmHeaders['cache-control'], /immutable/);
   const pageHeaders = await responses.get(PREFIX).allHeaders();
   assert.equal(pageHeaders['cache-control'], 'no-cache');
+  assert.equal(pageHeaders['referrer-policy'], 'no-referrer');
+  assert.equal(pageHeaders['cross-origin-opener-policy'], 'same-origin');
+  assert.match(pageHeaders['permissions-policy'], /camera=\(\), geolocation=\(\).*microphone=\(\)/);
   assert.equal(pageHeaders['content-security-policy'], `${POLICY}; frame-ancestors 'self' ${hostOrigin}`, 'the header is the policy index.html carries');
   assert.equal(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'), POLICY);
   assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
@@ -122,6 +127,10 @@ test('served by nginx under a subfolder: compressed wasm, the policy header, a q
   await page.click('[data-testid="open-client"]');
   await answerAll(page, () => 0);
   assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  // Vouched for by the release's allow-list: no host in the label, and the share link carries it.
+  assert.equal((await page.textContent('[data-testid="send-result"]')).trim(), 'Send my result to Acme Digital');
+  const shared = new URL(await page.inputValue('[data-testid="share-link"]'));
+  assert.equal(shared.searchParams.get('contact'), 'https://acme.example/brief');
   const firstVisit = (await accessLog()).slice(before);
 
   await page.reload();
@@ -137,6 +146,15 @@ test('served by nginx under a subfolder: compressed wasm, the policy header, a q
     `first visit ${sum(firstVisit)} in ${firstVisit.length} requests; reload ${sum(reload)} in ${reload.length}`);
   for (const e of [...firstVisit, ...reload]) console.log(`#   ${e.status} ${e.uri} ${e.bytes} ${e.encoding}`);
   await context.close();
+});
+
+test('the release carries its allow-list and no demo page', async () => {
+  const index = await readFile(join(release, 'index.html'), 'utf8');
+  assert.match(index, /<meta name="client-fit-agency" content="Acme Digital">/);
+  assert.match(index, /<meta name="client-fit-contact" content="https:\/\/acme.example">/);
+  for (const demo of ['embed-demo.html', 'embed-demo.js']) {
+    assert.equal((await fetch(`${origin}${PREFIX}${demo}`)).status, 404, demo);
+  }
 });
 
 test('nginx sends the pre-compressed files: brotli, gzip, or the plain file', async () => {

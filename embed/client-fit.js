@@ -1,17 +1,35 @@
-/*! Client Fit embed loader. Turns each <div data-client-fit> into the quiz in an iframe that is
- * always as tall as its content, and re-emits the widget's events on the div.
+/*! Client Fit embed loader. Turns the elements the page names into the quiz in an iframe that is
+ * always as tall as its content, and re-emits the widget's events on them.
  *
- *   <div data-client-fit data-quiz="client" data-agency="Acme Digital"
+ *   <div id="quiz" data-client-fit data-quiz="client" data-agency="Acme Digital"
  *        data-accent="#c2185b" data-contact="mailto:hello@acme.example" data-currency="EUR"></div>
- *   <script src="https://YOUR-HOST/client-fit/client-fit.js" async></script>
+ *   <script src="https://YOUR-HOST/client-fit/client-fit.js" data-mount="quiz" async></script>
  *
- * Events (CustomEvent, bubbling, `detail` = the widget's message): client-fit:ready,
- * client-fit:start, client-fit:complete. Call window.ClientFit.mount(element) for elements added
- * later. This file has no dependencies and touches nothing outside the elements it mounts. */
+ * Only the ids in data-mount (space or comma separated) are mounted, and whatever the page passes
+ * to window.ClientFit.mount(element): never any element that merely carries data-client-fit (one
+ * in a visitor's comment, say). Events (CustomEvent, bubbling, `detail` = the message's known
+ * fields): client-fit:ready, client-fit:start, client-fit:complete. This file has no
+ * dependencies and touches nothing outside the elements it mounts. */
 (function () {
   'use strict';
   var PREFIX = 'client-fit:';
   var PARAMS = ['quiz', 'lang', 'accent', 'agency', 'contact', 'currency'];
+  // What an event's detail may carry: the widget's documented fields, nothing else.
+  var FIELDS = { type: 'string', version: 'number', quiz: 'string', band: 'string', overall: 'number' };
+
+  function detailOf(data) {
+    var out = {};
+    Object.keys(FIELDS).forEach(function (k) {
+      if (typeof data[k] === FIELDS[k]) out[k] = data[k];
+    });
+    if (data.dimensions && typeof data.dimensions === 'object') {
+      out.dimensions = {};
+      Object.keys(data.dimensions).forEach(function (k) {
+        if (/^[a-z_]{1,30}$/.test(k) && typeof data.dimensions[k] === 'number') out.dimensions[k] = data.dimensions[k];
+      });
+    }
+    return out;
+  }
   var script = document.currentScript;
   // The app lives where this file is served from.
   var app = new URL('./', script ? script.src : location.href);
@@ -45,14 +63,17 @@
         return;
       }
       if (data.type === PREFIX + 'ready') frame.contentWindow.postMessage({ type: PREFIX + 'measure' }, app.origin);
-      el.dispatchEvent(new CustomEvent(data.type, { detail: data, bubbles: true }));
+      el.dispatchEvent(new CustomEvent(data.type, { detail: detailOf(data), bubbles: true }));
     });
     el.appendChild(frame);
     return frame;
   }
 
   function mountAll() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-client-fit]'), mount);
+    var ids = ((script && script.getAttribute('data-mount')) || '').split(/[\s,]+/);
+    ids.forEach(function (id) {
+      if (id) mount(document.getElementById(id));
+    });
   }
 
   window.ClientFit = { mount: mount };

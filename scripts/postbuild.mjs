@@ -4,7 +4,10 @@
 //  2. writes that policy into index.html (`POLICY` below; the nginx example sends the same);
 //  3. adds a content-hashed copy of the embed loader, for a snippet with Subresource Integrity;
 //  4. for release builds, writes .br and .gz beside every text or wasm file, for servers that
-//     serve pre-compressed files (nginx gzip_static / brotli_static).
+//     serve pre-compressed files (nginx gzip_static / brotli_static);
+//  5. for `make release`, writes the deployment's allow-list (CLIENT_FIT_AGENCIES, names
+//     separated by `|`; CLIENT_FIT_CONTACTS, destinations separated by spaces) into index.html as
+//     <meta name="client-fit-agency|client-fit-contact"> and leaves out the embedding demo.
 // Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
 // zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync } from 'node:fs';
@@ -57,6 +60,21 @@ function addPolicy(html) {
   return out;
 }
 
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The deployment's agency names and contact destinations, as meta elements after the policy. */
+export function addAllowList(html, agencies, contacts) {
+  const metas = [
+    ...agencies.map((a) => `<meta name="client-fit-agency" content="${escapeAttr(a)}">`),
+    ...contacts.map((c) => `<meta name="client-fit-contact" content="${escapeAttr(c)}">`),
+  ];
+  const clean = html.replace(/<meta name="client-fit-(agency|contact)"[^>]*>\s*/g, '');
+  if (metas.length === 0) return clean;
+  const out = clean.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n  ${metas.join('\n  ')}`);
+  if (out === clean) fail('no policy meta to put the allow-list after');
+  return out;
+}
+
 function hashEmbedLoader(dir) {
   const code = readFileSync(join(dir, 'client-fit.js'));
   for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
@@ -85,7 +103,11 @@ const main = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(f
 if (main) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
   const index = join(dir, 'index.html');
-  writeFileSync(index, addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'))));
+  const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
+  const html = addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8')));
+  writeFileSync(index, addAllowList(html, split(process.env.CLIENT_FIT_AGENCIES, '|'), split(process.env.CLIENT_FIT_CONTACTS, /\s+/)));
   hashEmbedLoader(dir);
+  // What an agency hosts carries no demo page of ours.
+  if (process.env.CLIENT_FIT_RELEASE === '1') for (const f of ['embed-demo.html', 'embed-demo.js']) rmSync(join(dir, f), { force: true });
   if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') precompress(dir);
 }

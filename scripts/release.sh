@@ -3,6 +3,9 @@
 # .br and .gz beside each file, and the embed snippet (with Subresource Integrity) printed.
 # Usage: scripts/release.sh [public path, default /] [output folder, default dist]
 #   e.g. scripts/release.sh /tools/client-fit/
+# The deployment's allow-list, from the environment (see README "Host it"):
+#   AGENCY="Acme Digital|Acme"  agency names a link may show (| between names)
+#   CONTACTS="https://acme.example mailto:hello@acme.example"  where "Send my result" may go
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 path=${1:-/}
@@ -25,18 +28,23 @@ fi
 cd "$root"
 scripts/tools.sh serve
 export PATH="$root/tools/node_modules/.bin:$PATH"
-trunk build --release --public-url "$path" --dist "$out"
+CLIENT_FIT_RELEASE=1 CLIENT_FIT_AGENCIES="${AGENCY:-}" CLIENT_FIT_CONTACTS="${CONTACTS:-}" \
+  trunk build --release --public-url "$path" --dist "$out"
 
 loader=$(cd "$out" && ls client-fit-loader-*.js)
 sri=$(node -e 'const c=require("crypto");process.stdout.write("sha384-"+c.createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$out/$loader")
+agencies=${AGENCY:-"none (a name from a link is shown with where its contact goes)"}
+contacts=${CONTACTS:-none}
 echo
 scripts/sizes.sh "$out"
 cat <<SNIPPET
 
 Release for $path in $out ($(find "$out" -name '*.br' | wc -l) files pre-compressed as .br and .gz).
+Allowed agency names: $agencies
+Allowed "Send my result" destinations: $contacts
 Upload it so that $path serves $out/index.html; nginx: deploy/nginx/client-fit.conf.
 
 Embed snippet (replace https://YOUR-SITE with where it is hosted):
-  <div data-client-fit data-quiz="client"></div>
-  <script src="https://YOUR-SITE$path$loader" integrity="$sri" crossorigin="anonymous" async></script>
+  <div id="client-fit-quiz" data-client-fit data-quiz="client"></div>
+  <script src="https://YOUR-SITE$path$loader" data-mount="client-fit-quiz" integrity="$sri" crossorigin="anonymous" async></script>
 SNIPPET

@@ -21,5 +21,6 @@ step "release build";   trunk build --release
 step "sizes";           scripts/sizes.sh dist
 # The release as an agency hosts it, under a subfolder: e2e/release.test.mjs serves it with nginx.
 step "release build for /tools/client-fit/"
-scripts/release.sh /tools/client-fit/ "$root/target/release-sub"
+AGENCY="Acme Digital" CONTACTS="https://acme.example mailto:hello@acme.example" \
+  scripts/release.sh /tools/client-fit/ "$root/target/release-sub"
 step "browser tests";   (cd e2e && npm test)

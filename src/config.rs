@@ -4,7 +4,13 @@
 //! Every value comes from whoever wrote the link or the host page, so each is checked against a
 //! narrow form and, when it does not fit, dropped with a warning for the console. What passes is
 //! inert by construction: the colour is re-written as `#rrggbb`, the agency name is plain text
-//! (rendered as a text node), the contact is an `https:` or `mailto:` URL rebuilt from its parts.
+//! (rendered as an isolated text node, with no bidi or invisible format characters), the contact
+//! is an `https:` or `mailto:` URL rebuilt from its parts.
+//!
+//! Who the agency is and where a result is sent are the deployment's to say, not the link's: the
+//! release can write an [`AllowList`] into the page, and a name or contact the list lacks is
+//! dropped. Without a list they are shown with the destination's host and never passed on in
+//! share links.
 
 use crate::quiz::money::Currency;
 use crate::quiz::Audience;
@@ -44,11 +50,40 @@ pub struct Config {
     pub accent: Option<String>,
     pub agency: Option<String>,
     pub contact: Option<Contact>,
+    /// The agency name and contact were checked against the deployment's [`AllowList`]; without
+    /// one they are shown with the destination's host and stay out of share links.
+    pub vouched: bool,
     pub currency: Option<Currency>,
     /// The embed loader sizes the frame to the content (`fit=1`): no inner scrolling needed.
     pub fit: bool,
     /// The host page's origin, when the loader gave it: messages go only there.
     pub parent_origin: Option<String>,
+}
+
+/// The agency names and "Send my result" destinations a deployment allows (`make release
+/// AGENCY=… CONTACTS=…` writes them into the page as `<meta name="client-fit-agency">` and
+/// `<meta name="client-fit-contact">`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllowList {
+    pub agencies: Vec<String>,
+    /// `https://host[:port]` (any page there) or `mailto:address`.
+    pub contacts: Vec<String>,
+}
+
+impl AllowList {
+    /// The list the page carries, from its meta values; `None` when it carries none.
+    pub fn from_meta(agencies: &[String], contacts: &[String]) -> Option<AllowList> {
+        if agencies.is_empty() && contacts.is_empty() {
+            return None;
+        }
+        Some(AllowList {
+            agencies: agencies.iter().filter_map(|a| clean_name(a)).collect(),
+            contacts: contacts
+                .iter()
+                .filter_map(|c| parse_contact(c.trim()).map(|c| c.destination()))
+                .collect(),
+        })
+    }
 }
 
 /// A parameter that was dropped, for the console. Never contains the raw value.
@@ -82,6 +117,40 @@ impl Config {
             }
         }
         (config, warnings)
+    }
+
+    /// Drops an agency name or contact the deployment's `list` does not allow (with a warning
+    /// each); without a list, keeps them unvouched.
+    pub fn enforce(&mut self, list: Option<&AllowList>) -> Vec<Warning> {
+        let mut warnings = Vec::new();
+        let Some(list) = list else {
+            self.vouched = false;
+            return warnings;
+        };
+        self.vouched = true;
+        if self
+            .agency
+            .as_ref()
+            .is_some_and(|a| !list.agencies.contains(a))
+        {
+            self.agency = None;
+            warnings.push(Warning {
+                param: "agency",
+                why: "is not a name this deployment allows",
+            });
+        }
+        if self
+            .contact
+            .as_ref()
+            .is_some_and(|c| !list.contacts.contains(&c.destination()))
+        {
+            self.contact = None;
+            warnings.push(Warning {
+                param: "contact",
+                why: "is not a destination this deployment allows",
+            });
+        }
+        warnings
     }
 
     fn apply(&mut self, param: &'static str, value: &str) -> Result<(), &'static str> {
@@ -188,16 +257,35 @@ pub fn ink_for(accent: &str) -> &'static str {
     }
 }
 
-/// An agency name: printable text, whitespace collapsed, at most [`MAX_AGENCY_CHARS`].
-fn clean_name(value: &str) -> Option<String> {
-    let words: Vec<&str> = value.split_whitespace().collect();
-    let name: String = words
+/// An agency name: printable text without format characters, whitespace collapsed, at most
+/// [`MAX_AGENCY_CHARS`].
+pub fn clean_name(value: &str) -> Option<String> {
+    let visible: String = value
+        .chars()
+        .filter(|c| !c.is_control() && !is_format(*c))
+        .collect();
+    let name: String = visible
+        .split_whitespace()
+        .collect::<Vec<_>>()
         .join(" ")
         .chars()
-        .filter(|c| !c.is_control())
         .take(MAX_AGENCY_CHARS)
         .collect();
     (!name.is_empty()).then_some(name)
+}
+
+/// Invisible format characters (Unicode's Cf): bidi embeddings, overrides and isolates, zero-width
+/// spaces and joiners, the byte-order mark… In a name they can only disguise it.
+fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{070F}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0001}'..='\u{E007F}')
 }
 
 /// `mailto:` with one plain address, or an `https:` URL with a host; nothing else (no
@@ -247,6 +335,35 @@ fn parse_origin(value: &str) -> Option<String> {
 }
 
 impl Contact {
+    /// What an allow-list names: `https://host[:port]` for a page, `mailto:address` for mail.
+    pub fn destination(&self) -> String {
+        match self {
+            Contact::Mail(address) => format!("mailto:{address}"),
+            Contact::Page(url) => format!("https://{}", Contact::page_host(url)),
+        }
+    }
+
+    /// The contact as an address parameter value.
+    pub fn param(&self) -> String {
+        match self {
+            Contact::Mail(address) => format!("mailto:{address}"),
+            Contact::Page(url) => url.clone(),
+        }
+    }
+
+    /// The host a result goes to, as shown beside an unvouched agency name.
+    pub fn host(&self) -> &str {
+        match self {
+            Contact::Mail(address) => address.rsplit('@').next().unwrap_or(address),
+            Contact::Page(url) => Contact::page_host(url),
+        }
+    }
+
+    fn page_host(url: &str) -> &str {
+        let after = url.strip_prefix("https://").unwrap_or(url);
+        after.split(['/', '?', '#']).next().unwrap_or(after)
+    }
+
     /// Where the "Send my result" button goes, with the share link filled in.
     pub fn href(&self, share_link: &str, subject: &str) -> String {
         match self {
@@ -258,17 +375,10 @@ impl Contact {
             Contact::Page(url) if url.contains("{link}") => {
                 url.replace("{link}", &percent(share_link))
             }
+            // In the fragment, which the browser keeps out of server logs and the Referer.
             Contact::Page(url) => {
-                let (base, fragment) = url
-                    .split_once('#')
-                    .map_or((url.as_str(), None), |(b, f)| (b, Some(f)));
-                let joiner = if base.contains('?') { '&' } else { '?' };
-                let mut out = format!("{base}{joiner}cf_result={}", percent(share_link));
-                if let Some(f) = fragment {
-                    out.push('#');
-                    out.push_str(f);
-                }
-                out
+                let base = url.split_once('#').map_or(url.as_str(), |(b, _)| b);
+                format!("{base}#cf_result={}", percent(share_link))
             }
         }
     }
@@ -280,21 +390,32 @@ pub fn percent(s: &str) -> String {
 }
 
 /// The address a share link starts from: this page without its fragment, keeping only the
-/// agency's configuration parameters.
-pub fn share_base(href: &str) -> String {
+/// agency's configuration parameters; the agency name and contact only as `config` holds them
+/// after a deployment's [`AllowList`] vouched for them, so a link cannot pass on a destination
+/// the deployment never allowed.
+pub fn share_base(href: &str, config: &Config) -> String {
     let without_fragment = href.split_once('#').map_or(href, |(b, _)| b);
-    let Some((path, query)) = without_fragment.split_once('?') else {
-        return without_fragment.to_string();
-    };
-    let kept: Vec<&str> = query
+    let (path, query) = without_fragment
+        .split_once('?')
+        .unwrap_or((without_fragment, ""));
+    // The agency's branding travels; frame-only parameters and anything else (a campaign's
+    // tags, say) do not.
+    let mut kept: Vec<String> = query
         .split('&')
         .filter(|p| {
             let key = p.split_once('=').map_or(*p, |(k, _)| k);
-            // The agency's branding travels; frame-only parameters and anything else (a
-            // campaign's tags, say) do not.
-            matches!(key, "lang" | "accent" | "agency" | "contact" | "currency")
+            matches!(key, "lang" | "accent" | "currency")
         })
+        .map(str::to_string)
         .collect();
+    if config.vouched {
+        if let Some(agency) = &config.agency {
+            kept.push(format!("agency={}", percent(agency)));
+        }
+        if let Some(contact) = &config.contact {
+            kept.push(format!("contact={}", percent(&contact.param())));
+        }
+    }
     if kept.is_empty() {
         path.to_string()
     } else {

@@ -9,7 +9,9 @@ use crate::quiz::{Audience, Evaluation};
 
 /// Every message type starts with this.
 pub const PREFIX: &str = "client-fit:";
-pub const EVENT_VERSION: u32 = 1;
+/// 2: `start` no longer says whether the quiz was resumed, and `complete` is sent only for a
+/// quiz finished in this visit (version 1 also sent it for a result restored from storage).
+pub const EVENT_VERSION: u32 = 2;
 
 /// A message from the host page the widget acts on (anything else is ignored).
 pub const MEASURE: &str = "client-fit:measure";
@@ -19,7 +21,6 @@ pub const MEASURE: &str = "client-fit:measure";
 pub enum Value {
     Text(String),
     Number(u32),
-    Bool(bool),
     Object(Vec<(&'static str, Value)>),
 }
 
@@ -27,9 +28,9 @@ pub enum Value {
 pub enum HostEvent {
     /// The app has drawn its first screen.
     Ready,
-    /// A quiz was opened; `resumed` when it already had answers.
-    Start { quiz: Audience, resumed: bool },
-    /// A quiz was finished (or its result reopened).
+    /// A quiz was opened.
+    Start { quiz: Audience },
+    /// A quiz was finished in this visit.
     Complete {
         quiz: Audience,
         band: &'static str,
@@ -67,10 +68,7 @@ impl HostEvent {
         ];
         match self {
             HostEvent::Ready => {}
-            HostEvent::Start { quiz, resumed } => {
-                fields.push(("quiz", Value::Text(quiz.id().into())));
-                fields.push(("resumed", Value::Bool(*resumed)));
-            }
+            HostEvent::Start { quiz } => fields.push(("quiz", Value::Text(quiz.id().into()))),
             HostEvent::Complete {
                 quiz,
                 band,

@@ -4,22 +4,33 @@
 fn main() {
     use std::rc::Rc;
 
-    use client_fit::config::{Config, QuizChoice};
+    use client_fit::config::{AllowList, Config, QuizChoice};
     use client_fit::i18n::{self, Lang};
-    use client_fit::platform::{crash, embed, lang, storage, url};
+    use client_fit::platform::{crash, dom, embed, lang, storage, url};
     use client_fit::quiz::money::PlanInput;
     use client_fit::quiz::share;
     use client_fit::ui::app::AppProps;
     use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
 
     let search = url::current_search().unwrap_or_default();
-    if crash::asks_reset(&search) {
-        // "Start over" from the crash screen: saved answers go aside, the app opens clean; the
-        // flag leaves the address (a reload must not reset again), the rest of the query stays.
-        storage::set_all_aside();
+    // "Start over" from the crash screen: with this tab's token, saved answers go aside and the
+    // app opens clean; a `reset` anyone could have written only makes the app ask. Either way the
+    // parameter leaves the address (a reload must not ask again); the rest of the query stays.
+    let reset_notice = crash::asks_reset(&search).and_then(|token| {
         let _ = url::replace_search(&crash::without_reset(&search));
-    }
-    let (config, warnings) = Config::from_query(&search);
+        if !storage::redeem_reset(token) {
+            Some(Notice::ResetAsked)
+        } else {
+            storage::set_all_aside().err().map(|_| Notice::ResetFailed)
+        }
+    });
+    let (mut config, mut warnings) = Config::from_query(&search);
+    // Who the agency is and where results go: the deployment's list, not the link, decides.
+    let allowed = AllowList::from_meta(
+        &dom::meta_contents("client-fit-agency"),
+        &dom::meta_contents("client-fit-contact"),
+    );
+    warnings.extend(config.enforce(allowed.as_ref()));
     for w in &warnings {
         embed::warn(&format!(
             "Client Fit: the `{}` parameter {}; it was ignored.",
@@ -66,7 +77,7 @@ fn main() {
             .chain(browser.iter().map(String::as_str)),
     );
     initial.config = Rc::new(config);
-    let problem = restored.problem;
+    let problem = reset_notice.or(restored.problem);
     // Until the catalog arrives the page keeps its static "Loading…" text.
     lang::load(wanted, move |loaded| {
         let mut initial = initial;

@@ -1,7 +1,9 @@
 //! The address parameters an agency or a link sets: good values apply, bad ones fall back with a
 //! warning, hostile ones end up inert.
 
-use client_fit::config::{ink_for, parse_colour, share_base, Config, Contact, QuizChoice};
+use client_fit::config::{
+    ink_for, parse_colour, share_base, AllowList, Config, Contact, QuizChoice,
+};
 use client_fit::host::{HostEvent, Value};
 use client_fit::quiz::money::Currency;
 use client_fit::quiz::{bank, evaluate, Audience};
@@ -134,10 +136,11 @@ fn the_send_button_carries_the_share_link() {
         mail,
         "mailto:hello@acme.example?subject=My%20result&body=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg"
     );
+    // In the fragment: kept out of the agency server's logs and out of the Referer.
     let page = Contact::Page("https://acme.example/brief?src=cf#form".into()).href(link, "x");
     assert_eq!(
         page,
-        "https://acme.example/brief?src=cf&cf_result=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg#form"
+        "https://acme.example/brief?src=cf#cf_result=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg"
     );
     let templ = Contact::Page("https://acme.example/r/{link}".into()).href(link, "x");
     assert!(templ.starts_with("https://acme.example/r/https%3A%2F%2Fcf.example"));
@@ -145,15 +148,92 @@ fn the_send_button_carries_the_share_link() {
 
 #[test]
 fn share_links_drop_frame_only_parameters() {
+    let plain = Config::default();
     assert_eq!(
-        share_base("https://cf.example/app/?quiz=client&accent=%23c2185b&fit=1&origin=https%3A%2F%2Fa.example#r=x"),
+        share_base("https://cf.example/app/?quiz=client&accent=%23c2185b&fit=1&origin=https%3A%2F%2Fa.example#r=x", &plain),
         "https://cf.example/app/?accent=%23c2185b"
     );
     assert_eq!(
-        share_base("https://cf.example/?fit=1"),
+        share_base("https://cf.example/?fit=1", &plain),
         "https://cf.example/"
     );
-    assert_eq!(share_base("https://cf.example/"), "https://cf.example/");
+    assert_eq!(
+        share_base("https://cf.example/", &plain),
+        "https://cf.example/"
+    );
+}
+
+fn allow() -> AllowList {
+    AllowList::from_meta(
+        &["Acme Digital".into()],
+        &[
+            "https://acme.example".into(),
+            "mailto:hello@acme.example".into(),
+        ],
+    )
+    .expect("a list")
+}
+
+const HOSTILE: &str =
+    "?quiz=client&agency=Acme%20Digital&contact=https%3A%2F%2Fevil.example%2Fc%3Fx%3D%7Blink%7D";
+
+#[test]
+fn without_a_deployment_list_the_name_and_contact_stay_unvouched_and_out_of_share_links() {
+    let (mut c, _) = Config::from_query(HOSTILE);
+    assert!(c.enforce(None).is_empty());
+    assert!(!c.vouched);
+    // Shown with its host, so "Acme Digital" cannot hide where the result goes…
+    assert_eq!(c.contact.as_ref().map(Contact::host), Some("evil.example"));
+    // …and never passed on to the next reader.
+    let href = format!("https://cf.example/{HOSTILE}#r=x");
+    assert_eq!(share_base(&href, &c), "https://cf.example/");
+}
+
+#[test]
+fn a_deployment_list_drops_what_it_does_not_name_and_passes_on_what_it_does() {
+    let (mut c, _) = Config::from_query(HOSTILE);
+    let dropped: Vec<&str> = c.enforce(Some(&allow())).iter().map(|w| w.param).collect();
+    // The name is allowed; the destination is not.
+    assert_eq!(dropped, ["contact"]);
+    assert_eq!(c.agency.as_deref(), Some("Acme Digital"));
+    assert_eq!(c.contact, None);
+    let href = format!("https://cf.example/{HOSTILE}#r=x");
+    assert_eq!(
+        share_base(&href, &c),
+        "https://cf.example/?agency=Acme%20Digital"
+    );
+
+    let good = "?agency=Acme+Digital&contact=https%3A%2F%2Facme.example%2Fbrief%3Fr%3D%7Blink%7D&accent=%23c2185b";
+    let (mut c, _) = Config::from_query(good);
+    assert!(c.enforce(Some(&allow())).is_empty());
+    assert!(c.vouched);
+    assert_eq!(
+        share_base(&format!("https://cf.example/{good}"), &c),
+        "https://cf.example/?accent=%23c2185b&agency=Acme%20Digital&contact=https%3A%2F%2Facme.example%2Fbrief%3Fr%3D%7Blink%7D"
+    );
+    // Another page of an allowed host is allowed; mail to an allowed address too; a look-alike
+    // name or host is not.
+    for (query, kept) in [
+        ("?contact=https%3A%2F%2Facme.example%2Fother", true),
+        ("?contact=mailto%3Ahello%40acme.example", true),
+        ("?contact=mailto%3Ahello%40acme.example.evil.example", false),
+        ("?contact=https%3A%2F%2Facme.example.evil.example%2F", false),
+        ("?agency=Acme%20Digita1", false),
+    ] {
+        let (mut c, _) = Config::from_query(query);
+        let warned = !c.enforce(Some(&allow())).is_empty();
+        assert_eq!(warned, !kept, "{query}");
+    }
+    assert_eq!(AllowList::from_meta(&[], &[]), None);
+}
+
+#[test]
+fn format_characters_never_reach_an_agency_name() {
+    // Bidi overrides and isolates, zero-width characters, the byte-order mark: stripped.
+    let (c, _) = params("?agency=%E2%80%AEAcme%E2%80%AC%E2%81%A6%20Digital%E2%80%8B%EF%BB%BF");
+    assert_eq!(c.agency.as_deref(), Some("Acme Digital"));
+    let (c, w) = params("?agency=%E2%80%8B%E2%80%8F");
+    assert_eq!((c.agency, w), (None, vec!["agency"]));
 }
 
 #[test]

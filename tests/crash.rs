@@ -14,10 +14,12 @@ fn the_crash_screen_offers_reload_start_over_and_finished_results() {
             "https://cf.example/?a=1&b='x'#r=AB".to_string(),
         )],
         "",
+        Some("0123abcd"),
     );
     assert!(html.contains("role='alert'"));
     assert!(html.contains(&m.t("crash.title")));
-    assert!(html.contains(&format!("href='?{RESET_PARAM}'")));
+    // "Start over" carries this tab's one-time token: only that opens the app clean at once.
+    assert!(html.contains(&format!("href='?{RESET_PARAM}=0123abcd'")));
     assert!(html.contains("href='?'"));
     // The link is escaped into the attribute; nothing breaks out of it.
     assert!(
@@ -33,24 +35,26 @@ fn reload_and_start_over_keep_the_embedding_parameters() {
     let m = Messages::english();
     let search = without_reset("?quiz=client&reset=1&accent=%23ff0000&reset=1");
     assert_eq!(search, "?quiz=client&accent=%23ff0000");
-    assert!(!asks_reset(&search));
-    assert!(asks_reset("?lang=fi&reset=1"));
-    assert!(!asks_reset("?reset=10&xreset=1"));
+    assert_eq!(asks_reset(&search), None);
+    assert_eq!(asks_reset("?lang=fi&reset=1"), Some("1"));
+    assert_eq!(asks_reset("?reset"), Some(""));
+    assert_eq!(asks_reset("?xreset=1&resets=2"), None);
     assert_eq!(without_reset("?reset=1"), "");
+    assert_eq!(without_reset("?reset=f00&lang=fi"), "?lang=fi");
     assert_eq!(without_reset(""), "");
-    let html = screen_html(&m, &[], &search);
+    let html = screen_html(&m, &[], &search, Some("7"));
     assert!(
         html.contains("href='?quiz=client&amp;accent=%23ff0000'"),
         "{html}"
     );
     assert!(
         html.contains(&format!(
-            "href='?quiz=client&amp;accent=%23ff0000&amp;{RESET_PARAM}'"
+            "href='?quiz=client&amp;accent=%23ff0000&amp;{RESET_PARAM}=7'"
         )),
         "{html}"
     );
     // A hostile query cannot leave the attribute.
-    let html = screen_html(&m, &[], &without_reset("?x='><script>"));
+    let html = screen_html(&m, &[], &without_reset("?x='><script>"), None);
     assert!(
         !html.contains("<script>") && html.contains("&#39;&gt;&lt;script&gt;"),
         "{html}"

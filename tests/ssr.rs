@@ -134,8 +134,11 @@ async fn agency_name_and_contact_render_as_text_and_a_checked_link() {
         "?agency=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&contact=mailto%3Ahello%40acme.example",
     );
     let html = render_with(AppState::default(), None, config.clone()).await;
+    // Text, in an isolated run of its own.
     assert!(
-        html.contains("Offered by &lt;img src=x onerror=alert(1)&gt;"),
+        html.contains(
+            "Offered by <bdi data-testid=\"agency-name\">&lt;img src=x onerror=alert(1)&gt;</bdi>"
+        ),
         "{html}"
     );
     assert!(!html.contains("<img"));

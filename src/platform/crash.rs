@@ -6,16 +6,22 @@
 use crate::i18n::Messages;
 use crate::quiz::Audience;
 
-/// The address parameter "Start over" uses: saved answers are set aside, then the app starts clean.
-pub const RESET_PARAM: &str = "reset=1";
+/// The address parameter of "Start over": `reset=<token>`. Only a token this tab was handed by
+/// the crash screen (see `storage::grant_reset`) starts over at once; any other `reset` (a link
+/// someone wrote) makes the app ask first.
+pub const RESET_PARAM: &str = "reset";
 
-/// The query without the reset flag (`?quiz=client&lang=fi`, or empty): an embedding's parameters
-/// survive a reload and a start over.
+fn is_reset(pair: &str) -> bool {
+    pair == RESET_PARAM || pair.starts_with("reset=")
+}
+
+/// The query without the reset parameter (`?quiz=client&lang=fi`, or empty): an embedding's
+/// parameters survive a reload and a start over.
 pub fn without_reset(search: &str) -> String {
     let kept: Vec<&str> = search
         .trim_start_matches('?')
         .split('&')
-        .filter(|p| !p.is_empty() && *p != RESET_PARAM)
+        .filter(|p| !p.is_empty() && !is_reset(p))
         .collect();
     if kept.is_empty() {
         String::new()
@@ -24,12 +30,13 @@ pub fn without_reset(search: &str) -> String {
     }
 }
 
-/// Whether the address asks for a start over.
-pub fn asks_reset(search: &str) -> bool {
+/// The token the address carries when it asks for a start over (empty for a bare `reset`).
+pub fn asks_reset(search: &str) -> Option<&str> {
     search
         .trim_start_matches('?')
         .split('&')
-        .any(|p| p == RESET_PARAM)
+        .find(|p| is_reset(p))
+        .map(|p| p.split_once('=').map_or("", |(_, token)| token))
 }
 
 /// Installs the panic hook. Call it after mounting: Yew installs its own hook (which logs the
@@ -64,10 +71,13 @@ pub fn show() {
         };
         fresh.set_id("client-fit");
         let search = crate::platform::url::current_search().unwrap_or_default();
+        // The person's click on "Start over" carries this tab's one-time token.
+        let token = crate::platform::storage::grant_reset();
         fresh.set_inner_html(&screen_html(
             &live::messages(),
             &live::finished_links(),
             &without_reset(&search),
+            token.as_deref(),
         ));
         let _ = old.replace_with_with_node_1(&fresh);
     }
@@ -87,7 +97,7 @@ mod live {
 
     /// Share links of finished quizzes, from what storage holds (the app's state may be broken).
     pub fn finished_links() -> Vec<(Audience, String)> {
-        let Some(base) = url::page_address() else {
+        let Some(base) = url::page_address(&crate::config::Config::default()) else {
             return Vec::new();
         };
         Audience::ALL
@@ -108,8 +118,14 @@ mod live {
 
 /// The crash screen's markup. Every text is escaped; links are built here, never taken from input.
 /// (Attributes are single-quoted.)
-/// `search` is the page's query without the reset flag (see [`without_reset`]).
-pub fn screen_html(m: &Messages, links: &[(Audience, String)], search: &str) -> String {
+/// `search` is the page's query without the reset parameter (see [`without_reset`]); `token` the
+/// one-time permission to start over (without one, the app asks before it clears anything).
+pub fn screen_html(
+    m: &Messages,
+    links: &[(Audience, String)],
+    search: &str,
+    token: Option<&str>,
+) -> String {
     let esc = crate::ui::markup::escaped;
     let mut out = String::from("<main class='cf-crash' role='alert' data-testid='crash'><h1>");
     out.push_str(&esc(&m.t("crash.title")));
@@ -126,9 +142,10 @@ pub fn screen_html(m: &Messages, links: &[(Audience, String)], search: &str) -> 
     }
     // Relative links that only change the query: the embedding's parameters stay.
     let reload = if search.is_empty() { "?" } else { search };
+    let reset_param = format!("{RESET_PARAM}={}", token.unwrap_or_default());
     let reset = match search {
-        "" => format!("?{RESET_PARAM}"),
-        s => format!("{s}&{RESET_PARAM}"),
+        "" => format!("?{reset_param}"),
+        s => format!("{s}&{reset_param}"),
     };
     out.push_str("<p class='cf-row'><a class='cf-primary cf-button-link' href='");
     out.push_str(&esc(reload));

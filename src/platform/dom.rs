@@ -144,3 +144,28 @@ impl Drop for Listener {
         }
     }
 }
+
+/// The `content` of every `<meta name="{name}">` in the page, in document order: what the
+/// deployment wrote into it (see `scripts/postbuild.mjs`).
+pub fn meta_contents(name: &str) -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return Vec::new();
+        };
+        let Ok(list) = document.query_selector_all("meta[name][content]") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .filter(|el| el.get_attribute("name").as_deref() == Some(name))
+            .filter_map(|el| el.get_attribute("content"))
+            .collect()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        Vec::new()
+    }
+}

@@ -21,18 +21,19 @@ pub fn in_frame() -> bool {
     }
 }
 
-/// Sends `event` to the host page, only to `origin` when known. Does nothing outside a frame.
+/// Sends `event` to the host page at `origin`. Nothing is sent outside a frame, nor when the
+/// host's origin is unknown: `"*"` would hand it to whatever page frames the widget.
 pub fn post(event: &HostEvent, origin: Option<&str>) {
     #[cfg(target_arch = "wasm32")]
     {
-        if !in_frame() {
+        let Some(origin) = origin.filter(|_| in_frame()) else {
             return;
-        }
+        };
         let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
             return;
         };
         // A wrong origin makes the browser drop the message; nothing to report.
-        let _ = parent.post_message(&to_js(&event.to_value()), origin.unwrap_or("*"));
+        let _ = parent.post_message(&to_js(&event.to_value()), origin);
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -47,7 +48,6 @@ fn to_js(value: &crate::host::Value) -> wasm_bindgen::JsValue {
     match value {
         Value::Text(s) => JsValue::from_str(s),
         Value::Number(n) => JsValue::from_f64(f64::from(*n)),
-        Value::Bool(b) => JsValue::from_bool(*b),
         Value::Object(fields) => {
             let object = js_sys::Object::new();
             for (key, v) in fields {

@@ -30,14 +30,15 @@ pub fn current_fragment() -> Option<String> {
 }
 
 /// This page's address as the base of share links (see [`crate::config::share_base`]).
-pub fn page_address() -> Option<String> {
+pub fn page_address(config: &crate::config::Config) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         let href = web_sys::window()?.location().href().ok()?;
-        Some(crate::config::share_base(&href))
+        Some(crate::config::share_base(&href, config))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
+        let _ = config;
         None
     }
 }

@@ -150,9 +150,12 @@ pub fn App(props: &AppProps) -> Html {
             { lang_switcher(&messages, state.lang, &dispatch) }
             if let Some(n) = state.notice {
                 { notice_bar(&messages, n, &dispatch.reform(|_| Action::DismissNotice), &dispatch.reform(|_| {
-                    // What was saved goes aside first: a clean start destroys nothing.
-                    storage::set_all_aside();
-                    Action::ResetAll
+                    // What was saved goes aside first: a clean start destroys nothing, and without
+                    // a safe copy there is no start over.
+                    match storage::set_all_aside() {
+                        Ok(()) => Action::ResetAll,
+                        Err(_) => Action::Notify(Notice::ResetFailed),
+                    }
                 })) }
             }
             if let Some(e) = state.link_error {
@@ -185,12 +188,16 @@ fn use_host_events(state: &AppState, origin: Option<String>) {
             move || drop((watcher, listener))
         });
     }
-    let event = match state.screen {
-        Screen::Quiz(a) => Some(HostEvent::Start {
-            quiz: a,
-            resumed: !state.progress(a).answers.is_empty(),
-        }),
-        Screen::Result(a) => Some(HostEvent::complete(&evaluate(
+    // A result is reported only when the quiz was finished in this visit, from its last
+    // question: one restored from storage or reopened from the start screen belongs to an
+    // earlier visit, which the page now embedding the widget has no claim to.
+    let previous = use_mut_ref(|| state.screen);
+    let screen = state.screen;
+    let finished_here =
+        matches!(screen, Screen::Result(a) if *previous.borrow() == Screen::Quiz(a));
+    let event = match screen {
+        Screen::Quiz(a) => Some(HostEvent::Start { quiz: a }),
+        Screen::Result(a) if finished_here => Some(HostEvent::complete(&evaluate(
             bank(),
             a,
             &state.progress(a).answers,
@@ -198,8 +205,8 @@ fn use_host_events(state: &AppState, origin: Option<String>) {
         _ => None,
     };
     // Once per quiz opened or finished, not per question.
-    let screen = state.screen;
-    use_effect_with(screen, move |_| {
+    use_effect_with(screen, move |screen| {
+        *previous.borrow_mut() = *screen;
         if let Some(e) = event {
             embed::post(&e, origin.as_deref());
         }

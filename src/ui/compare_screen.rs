@@ -26,7 +26,7 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
     );
     let link = state
         .share_fragment()
-        .zip(url::page_address())
+        .zip(url::page_address(&state.config))
         .map(|(f, base)| format!("{base}#{f}"));
     html! {
         <main class="cf-result cf-compare" data-testid="compare">

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::state::Action;
+use crate::i18n::Messages;
 
 /// A `type="button"` labelled `label`; `class` is its look (`cf-primary`, `cf-secondary`,
 /// `cf-link`) and `testid` names it for the browser tests ("" for none).
@@ -34,4 +35,16 @@ pub fn action_button(
         label,
         on_action.reform(move |_: MouseEvent| action.clone()),
     )
+}
+
+/// The catalog text `id` with `{agency}` as an isolated run (`<bdi>`): an agency name written
+/// right to left, or with stray direction marks left in it, cannot reorder the words around it.
+pub fn with_agency(m: &Messages, id: &str, agency: &str, args: &[(&str, &str)]) -> Html {
+    let text = m.f(id, args);
+    match text.split_once("{agency}") {
+        Some((before, after)) => html! {
+            <>{ before.to_string() }<bdi data-testid="agency-name">{ agency.to_string() }</bdi>{ after.to_string() }</>
+        },
+        None => html! { { text } },
+    }
 }

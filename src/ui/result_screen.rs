@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::compare_box::{compare_box, CompareOffer};
-use super::controls::action_button;
+use super::controls::{action_button, with_agency};
 use super::fee_calculator::fee_calculator;
 use super::markup::Markup;
 use super::message_panel::message_panel;
@@ -47,7 +47,7 @@ pub fn result_screen(
     } else {
         state
             .own_token(a)
-            .zip(url::page_address())
+            .zip(url::page_address(&state.config))
             .map(|(token, base)| format!("{base}#{}", share::fragment(&[token])))
     };
     let other = mirror(a);
@@ -124,9 +124,12 @@ fn exchange(
                     <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
                        target={matches!(contact, Contact::Page(_)).then_some("_blank")}
                        href={contact.href(link, &m.t(send_title))}>
-                        { match &config.agency {
-                            Some(agency) => m.f("result.send_to", &[("agency", agency)]),
-                            None => m.t("result.send"),
+                        // Unvouched by the deployment, the label says where the result goes.
+                        { match (&config.agency, config.vouched) {
+                            (Some(agency), true) => with_agency(m, "result.send_to", agency, &[]),
+                            (None, true) => html! { m.t("result.send") },
+                            (Some(agency), false) => with_agency(m, "result.send_to_host", agency, &[("host", contact.host())]),
+                            (None, false) => html! { m.f("result.send_host", &[("host", contact.host())]) },
                         } }
                     </a>
                 </p>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::controls::with_agency;
 use super::state::{Action, AppState};
 use crate::i18n::Messages;
 use crate::quiz::{bank, Audience};
@@ -57,7 +58,7 @@ pub fn start_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>
                 <p class="cf-notice" role="alert" data-testid="bad-link">{ m.t("start.bad_link") }</p>
             }
             if let Some(agency) = &config.agency {
-                <p class="cf-agency" data-testid="agency">{ m.f("start.offered_by", &[("agency", agency)]) }</p>
+                <p class="cf-agency" data-testid="agency">{ with_agency(m, "start.offered_by", agency, &[]) }</p>
             }
             <h1>{ m.t("app.title") }</h1>
             <p class="cf-lead">{ m.t("start.lead") }</p>

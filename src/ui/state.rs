@@ -154,6 +154,10 @@ pub enum Notice {
     LanguageUnavailable,
     /// A language picked in the switcher could not be loaded: the page stays as it was.
     LanguageNotSwitched,
+    /// The address asked for a start over that no click of this person's asked for: the app asks.
+    ResetAsked,
+    /// A start over could not set the saved answers aside (storage full): nothing was changed.
+    ResetFailed,
 }
 
 impl Notice {
@@ -161,7 +165,7 @@ impl Notice {
     pub fn offers_reset(self) -> bool {
         matches!(
             self,
-            Notice::SavedDataUnreadable | Notice::SavedByNewerVersion
+            Notice::SavedDataUnreadable | Notice::SavedByNewerVersion | Notice::ResetAsked
         )
     }
 
@@ -173,6 +177,8 @@ impl Notice {
             Notice::SaveFailed => "notice.save_failed",
             Notice::LanguageUnavailable => "notice.lang_unavailable",
             Notice::LanguageNotSwitched => "notice.lang_not_switched",
+            Notice::ResetAsked => "notice.reset_asked",
+            Notice::ResetFailed => "notice.reset_failed",
         }
     }
 }
@@ -498,10 +504,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.clear_messages();
         }
         Action::Notify(notice) => {
-            // Storage trouble is told once; a language that failed when picked, every time.
+            // Storage trouble is told once; what answers a person's own click (a language that
+            // failed when picked, a start over refused), every time.
             let about_language = matches!(
                 notice,
-                Notice::LanguageUnavailable | Notice::LanguageNotSwitched
+                Notice::LanguageUnavailable | Notice::LanguageNotSwitched | Notice::ResetFailed
             );
             if !state.notice_seen || about_language {
                 next.notice = Some(notice);
