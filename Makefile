@@ -16,7 +16,7 @@ sizes:
 	scripts/sizes.sh dist
 
 bench:
-	cargo bench --bench evaluate
+	cargo bench -p client-fit-core --bench evaluate
 
 release:
 	AGENCY="$(AGENCY)" CONTACTS="$(CONTACTS)" scripts/release.sh "$(PUBLIC_PATH)"

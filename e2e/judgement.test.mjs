@@ -114,7 +114,7 @@ test('the calculator models a bonus per lead', async () => {
 });
 
 test('links and saved progress made by the release before this content still open', async () => {
-  const fixture = await readFile(new URL('../tests/fixtures/legacy/7efc.txt', import.meta.url), 'utf8');
+  const fixture = await readFile(new URL('../core/tests/fixtures/legacy/7efc.txt', import.meta.url), 'utf8');
   const lines = fixture.split('\n').map((l) => l.split(' '));
   // The drum school (no prepayment, a percentage, no analytics), as its link said then.
   const [, , token] = lines.find(([kind, side, , answers]) => kind === 'link' && side === 'client' && /money_prepay=never/.test(answers ?? ''));

@@ -9,13 +9,13 @@ scripts/tools.sh test
 export PATH="$root/tools/node_modules/.bin:$PATH"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "format";          cargo fmt --check
-step "lints";           cargo clippy --all-targets --locked -- -D warnings
+step "format";          cargo fmt --all --check
+step "lints";           cargo clippy --workspace --all-targets --locked -- -D warnings
 step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
-step "native tests";    cargo test --locked
+step "native tests";    cargo test --workspace --locked
 step "fuzz (bounded)"
 for target in share_link config stored; do
-  cargo run --profile fuzz --locked --example fuzz -- "$target" --runs 300000
+  cargo run --profile fuzz --locked -p client-fit-core --example fuzz -- "$target" --runs 300000
 done
 step "release build";   trunk build --release
 step "sizes";           scripts/sizes.sh dist

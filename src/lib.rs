@@ -1,13 +1,8 @@
-//! Client Fit: mirrored "Am I a good client?" / "Should I take this client?" quizzes.
+//! Client Fit's web app: the Yew interface over `client_fit_core`, which holds every rule.
 //!
-//! `quiz` is the pure expert core, `i18n` the message catalog, `ui` the Yew interface and its
-//! reducer, `platform` the only code that touches the browser.
+//! `ui` renders and holds the pure reducer (`ui::state`), `languages` which language is loaded
+//! and shown, `platform` the only code that touches the browser.
 
-pub mod config;
-#[doc(hidden)]
-pub mod fuzz_targets;
-pub mod host;
-pub mod i18n;
+pub mod languages;
 pub mod platform;
-pub mod quiz;
 pub mod ui;

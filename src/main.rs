@@ -4,13 +4,14 @@
 fn main() {
     use std::rc::Rc;
 
-    use client_fit::config::{AllowList, Config, QuizChoice};
-    use client_fit::i18n::{self, Lang};
+    use client_fit::languages;
     use client_fit::platform::{crash, dom, embed, lang, storage, url};
-    use client_fit::quiz::money::PlanInput;
-    use client_fit::quiz::share;
     use client_fit::ui::app::AppProps;
     use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
+    use client_fit_core::config::{AllowList, Config, QuizChoice};
+    use client_fit_core::i18n::Lang;
+    use client_fit_core::money::PlanInput;
+    use client_fit_core::share;
 
     let search = url::current_search().unwrap_or_default();
     // "Start over" from the crash screen: with this tab's token, saved answers go aside and the
@@ -58,7 +59,7 @@ fn main() {
     initial.restore_drafts(restored.drafts);
     // A result link (`#r=…`) wins over the saved screen and `?quiz=`.
     if let Some(fragment) = url::current_fragment().filter(|f| share::is_share_fragment(f)) {
-        let opened = share::parse_link(client_fit::quiz::bank(), &fragment);
+        let opened = share::parse_link(languages::bank(), &fragment);
         if opened.is_err() {
             // Said once, on screen; a reload should not say it again.
             let _ = url::replace_fragment(&None);
@@ -83,7 +84,7 @@ fn main() {
         let mut initial = initial;
         let mut problem = problem;
         match loaded {
-            Ok(()) if i18n::activate(wanted) => initial.lang = wanted,
+            Ok(()) if languages::activate(wanted) => initial.lang = wanted,
             _ => problem = problem.or(Some(Notice::LanguageUnavailable)),
         }
         lang::set_document_lang(initial.lang);

@@ -1,8 +1,8 @@
 //! The crash screen's markup: escaped text, links built by the app, a way back in.
 
-use client_fit::i18n::Messages;
 use client_fit::platform::crash::{asks_reset, screen_html, without_reset, RESET_PARAM};
-use client_fit::quiz::Audience;
+use client_fit_core::i18n::Messages;
+use client_fit_core::Audience;
 
 #[test]
 fn the_crash_screen_offers_reload_start_over_and_finished_results() {

@@ -1,102 +1,19 @@
-//! Languages: every catalog complete and consistent, each one building a full UI and content.
+//! Each language builds a full UI: its own words for questions, results and money, rendered.
 
 use std::collections::BTreeMap;
 
-use client_fit::i18n::{self, pack_from_catalog, parse_flat, CatalogError, Lang, Messages};
-use client_fit::quiz::embedded::english_bank;
-use client_fit::quiz::Audience;
+use client_fit::languages;
 use client_fit::ui::app::{App, AppProps};
-use client_fit::ui::state::{reduce, Action, AppState, Progress, Screen};
+use client_fit::ui::state::{reduce, Action, AppState, Screen};
+use client_fit_core::i18n::{pack_from_catalog, parse_flat, Lang};
+use client_fit_core::progress::Progress;
+use client_fit_core::testing::best_answers;
+use client_fit_core::{english_bank, Audience};
 use yew::LocalServerRenderer;
-
-mod common;
-
-/// Every key a language must have, with its English text.
-fn english() -> BTreeMap<String, String> {
-    let mut all: BTreeMap<String, String> = english_bank().texts().into_iter().collect();
-    let m = Messages::english();
-    for id in m.ids() {
-        all.insert(id.to_string(), m.t(id));
-    }
-    all
-}
 
 fn catalog(lang: Lang) -> String {
     let path = format!("content/{}", lang.catalog_path());
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn placeholders(text: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = text
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| {
-            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-        })
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-fn others() -> impl Iterator<Item = Lang> {
-    Lang::ALL.into_iter().filter(|l| *l != Lang::En)
-}
-
-#[test]
-fn every_language_has_exactly_the_english_keys_and_placeholders() {
-    let en = english();
-    for lang in others() {
-        let entries = parse_flat(&catalog(lang)).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
-        let mut problems = Vec::new();
-        let mut seen = BTreeMap::new();
-        for (k, v) in &entries {
-            if seen.insert(k.clone(), ()).is_some() {
-                problems.push(format!("duplicate key {k}"));
-            }
-            match en.get(k) {
-                None => problems.push(format!("unused key {k}")),
-                Some(english) => {
-                    if v.trim().is_empty() {
-                        problems.push(format!("empty {k}"));
-                    }
-                    if placeholders(v) != placeholders(english) {
-                        problems.push(format!(
-                            "{k}: placeholders {:?}, English has {:?}",
-                            placeholders(v),
-                            placeholders(english)
-                        ));
-                    }
-                }
-            }
-        }
-        for k in en.keys() {
-            if !seen.contains_key(k) {
-                problems.push(format!("missing key {k}"));
-            }
-        }
-        assert!(
-            problems.is_empty(),
-            "content/{}: {problems:#?}",
-            lang.catalog_path()
-        );
-    }
-}
-
-#[test]
-fn the_english_content_keys_are_what_translators_were_given() {
-    // A fixed count guards against keys silently appearing or vanishing from `visit_texts`.
-    let content = english_bank().texts();
-    assert!(content.iter().all(|(k, _)| k.starts_with("c.")));
-    assert_eq!(
-        content
-            .iter()
-            .filter(|(k, _)| k.starts_with("c.scale.agree."))
-            .count(),
-        4,
-        "a shared scale is translated once"
-    );
-    assert!(content.len() > 300, "{}", content.len());
 }
 
 async fn render(state: AppState) -> String {
@@ -110,13 +27,13 @@ async fn render(state: AppState) -> String {
 
 #[tokio::test]
 async fn each_language_shows_its_own_words_for_questions_results_and_money() {
-    for lang in others() {
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
         let pack =
             pack_from_catalog(lang, &catalog(lang)).unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
         let entries: BTreeMap<String, String> =
             parse_flat(&catalog(lang)).unwrap().into_iter().collect();
-        i18n::register(lang, pack);
-        assert!(i18n::activate(lang));
+        languages::register(lang, pack);
+        assert!(languages::activate(lang));
 
         let mut s = reduce(&AppState::default(), Action::SetLang(lang));
         s = reduce(&s, Action::Open(Audience::Specialist));
@@ -132,8 +49,8 @@ async fn each_language_shows_its_own_words_for_questions_results_and_money() {
         );
 
         s.specialist = Progress {
-            step: client_fit::quiz::bank().step_count(Audience::Specialist),
-            answers: common::best_answers(),
+            step: english_bank().step_count(Audience::Specialist),
+            answers: best_answers(),
         };
         s.screen = Screen::Result(Audience::Specialist);
         let html = render(s).await;
@@ -153,62 +70,6 @@ async fn each_language_shows_its_own_words_for_questions_results_and_money() {
             "\u{202f}000\u{a0}₽"
         };
         assert!(html.contains(sample), "{lang:?}: money format");
-        assert!(i18n::activate(Lang::En));
+        assert!(languages::activate(Lang::En));
     }
-}
-
-#[test]
-fn a_catalog_with_a_gap_or_broken_syntax_is_refused() {
-    let mut ru: BTreeMap<String, String> = parse_flat(&catalog(Lang::Ru))
-        .unwrap()
-        .into_iter()
-        .collect();
-    ru.remove("c.q.comm_reply.topic");
-    let json = serde_json::to_string(&ru).expect("strings serialize");
-    assert_eq!(
-        pack_from_catalog(Lang::Ru, &json).err(),
-        Some(CatalogError::Missing("c.q.comm_reply.topic".into()))
-    );
-    assert!(matches!(
-        pack_from_catalog(Lang::Ru, "{\"a\": 1}"),
-        Err(CatalogError::Syntax(_))
-    ));
-    assert!(matches!(
-        pack_from_catalog(Lang::Ru, "<html>404</html>"),
-        Err(CatalogError::Syntax(_))
-    ));
-}
-
-#[test]
-fn the_flat_parser_reads_json_strings_and_nothing_else() {
-    assert_eq!(
-        parse_flat(r#" { "a" : "x\"y\\z\n\u00e9\ud83d\ude00" , "b":"" } "#),
-        Ok(vec![
-            ("a".into(), "x\"y\\z\né😀".into()),
-            ("b".into(), String::new())
-        ])
-    );
-    assert_eq!(parse_flat("{}"), Ok(vec![]));
-    for bad in [
-        "",
-        "{",
-        "{\"a\"}",
-        "{\"a\":\"b\",}",
-        "{\"a\":\"b\"} x",
-        "[\"a\"]",
-        "{\"a\":\"\\x\"}",
-        "{\"a\":\"\u{1}\"}",
-        "{\"a\":\"\\ud800\"}",
-    ] {
-        assert!(parse_flat(bad).is_err(), "accepted {bad:?}");
-    }
-}
-
-#[test]
-fn the_language_is_the_first_of_param_saved_choice_and_browser_that_is_spoken() {
-    assert_eq!(Lang::negotiate(["de-DE", "fi-FI", "en"]), Lang::Fi);
-    assert_eq!(Lang::negotiate(["es_419"]), Lang::Es);
-    assert_eq!(Lang::negotiate(["RU"]), Lang::Ru);
-    assert_eq!(Lang::negotiate(["de", "fr"]), Lang::En);
-    assert_eq!(Lang::negotiate([]), Lang::En);
 }

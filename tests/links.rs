@@ -1,14 +1,14 @@
 //! Shared results in the reducer, the comparison logic and the rendered comparison.
 
-use client_fit::quiz::compare::compare;
-use client_fit::quiz::share::{encode, fragment, parse_link, ShareError};
-use client_fit::quiz::{bank, Answers, Audience};
 use client_fit::ui::app::{App, AppProps};
-use client_fit::ui::state::{reduce, Action, AppState, Progress, Screen};
+use client_fit::ui::state::{reduce, Action, AppState, Screen};
+use client_fit_core::compare::compare;
+use client_fit_core::progress::Progress;
+use client_fit_core::share::{encode, fragment, parse_link, ShareError};
+use client_fit_core::{english_bank as bank, Answers, Audience};
 use yew::LocalServerRenderer;
 
-mod common;
-use common::{best_answers, with};
+use client_fit_core::testing::{best_answers, with};
 
 fn link(results: &[(Audience, &Answers)]) -> String {
     let tokens: Vec<String> = results

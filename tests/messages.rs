@@ -1,11 +1,11 @@
 //! Every message id the UI asks for exists in the English catalog.
 
-use client_fit::i18n::Messages;
-use client_fit::quiz::fee::{why_message, FeeModel, Offer};
-use client_fit::quiz::money::InputError;
-use client_fit::quiz::share::ShareError;
-use client_fit::quiz::{Audience, Band, Dimension};
 use client_fit::ui::state::Notice;
+use client_fit_core::fee::{why_message, FeeModel, Offer};
+use client_fit_core::i18n::Messages;
+use client_fit_core::money::InputError;
+use client_fit_core::share::ShareError;
+use client_fit_core::{Audience, Band, Dimension};
 
 /// String literals in the UI sources that look like message ids (`word.word…`).
 fn literal_ids() -> Vec<String> {
@@ -14,7 +14,7 @@ fn literal_ids() -> Vec<String> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .chain(
-            ["src/quiz/first_message.rs", "src/platform/crash.rs"].map(std::path::PathBuf::from),
+            ["core/src/first_message.rs", "src/platform/crash.rs"].map(std::path::PathBuf::from),
         );
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();
@@ -113,7 +113,7 @@ fn used_ids() -> Vec<String> {
     ] {
         ids.push(e.message_id().to_string());
     }
-    for f in client_fit::quiz::first_message::FIELDS {
+    for f in client_fit_core::first_message::FIELDS {
         ids.push(format!("msg.field.{f}"));
     }
     for id in [

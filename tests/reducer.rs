@@ -1,8 +1,9 @@
 //! The pure reducer: navigation, answering, persistence-relevant state and notices.
 
-use client_fit::quiz::money::Field;
-use client_fit::quiz::{bank, Audience};
-use client_fit::ui::state::{reduce, Action, AppState, Notice, Progress, Screen};
+use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
+use client_fit_core::money::Field;
+use client_fit_core::progress::Progress;
+use client_fit_core::{english_bank as bank, Audience};
 
 fn run(state: AppState, actions: impl IntoIterator<Item = Action>) -> AppState {
     actions.into_iter().fold(state, |s, a| reduce(&s, a))
@@ -14,8 +15,8 @@ fn answer_all(a: Audience) -> AppState {
         let (_, _, item) = s.current_item().unwrap();
         if !item.optional() {
             let first = match item {
-                client_fit::ui::state::StepItem::Pair(q) => q.options[0].id.to_string(),
-                client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.to_string(),
+                client_fit_core::progress::StepItem::Pair(q) => q.options[0].id.to_string(),
+                client_fit_core::progress::StepItem::Temperament(t) => t.options[0].id.to_string(),
             };
             s = reduce(&s, Action::Choose(first));
         }
@@ -179,8 +180,8 @@ fn a_complete_restored_quiz_opens_on_its_result_even_with_temperament_skipped() 
 
 #[test]
 fn reset_all_clears_everything_but_the_language_and_the_embedding() {
-    use client_fit::config::Config;
-    use client_fit::i18n::Lang;
+    use client_fit_core::config::Config;
+    use client_fit_core::i18n::Lang;
     use std::rc::Rc;
     let mut s = answer_all(Audience::Client);
     s = run(

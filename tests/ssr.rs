@@ -1,12 +1,12 @@
 //! Each screen rendered through Yew's server-side renderer, natively.
 
-use client_fit::quiz::money::Field;
-use client_fit::quiz::Audience;
 use client_fit::ui::app::{App, AppProps};
 use client_fit::ui::state::{reduce, Action, AppState, Notice};
+use client_fit_core::money::Field;
+use client_fit_core::Audience;
 use std::rc::Rc;
 
-use client_fit::config::Config;
+use client_fit_core::config::Config;
 use yew::LocalServerRenderer;
 
 async fn render(initial: AppState, problem: Option<Notice>) -> String {
@@ -29,7 +29,7 @@ async fn start_screen_offers_both_quizzes() {
     let html = render(AppState::default(), None).await;
     assert!(html.contains("Am I a good client?"), "{html}");
     assert!(html.contains("Should I take this client?"));
-    let n = client_fit::quiz::bank().questions.len();
+    let n = client_fit_core::english_bank().questions.len();
     assert!(html.contains(&format!("{n} questions, about ")), "{html}");
     assert!(html.contains(&format!("{n} questions plus 3 optional ones")));
     assert_eq!(count(&html, "data-testid=\"open-"), 2);
@@ -45,10 +45,10 @@ async fn question_screen_has_radios_progress_and_navigation() {
     );
     assert_eq!(count(&html, "type=\"radio\""), 4);
     assert!(html.contains("role=\"radiogroup\""));
-    let total = client_fit::quiz::bank().step_count(Audience::Specialist);
+    let total = client_fit_core::english_bank().step_count(Audience::Specialist);
     assert_eq!(
         total,
-        client_fit::quiz::bank().questions.len() + 3,
+        client_fit_core::english_bank().questions.len() + 3,
         "pairs + the temperament section"
     );
     assert!(html.contains(&format!("1 of {total}")));
@@ -65,13 +65,13 @@ async fn result_screen_shows_verdict_profile_advice_and_fee() {
     let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
     while s.current_item().is_some() {
         let id = match s.current_item().unwrap().2 {
-            client_fit::ui::state::StepItem::Pair(q) => q
+            client_fit_core::progress::StepItem::Pair(q) => q
                 .options_for(Audience::Client)
                 .last()
                 .unwrap()
                 .id
                 .to_string(),
-            client_fit::ui::state::StepItem::Temperament(t) => t.options[0].id.to_string(),
+            client_fit_core::progress::StepItem::Temperament(t) => t.options[0].id.to_string(),
         };
         s = reduce(&reduce(&s, Action::Choose(id)), Action::Next);
     }
@@ -105,12 +105,12 @@ async fn a_storage_notice_is_rendered_politely() {
 
 #[tokio::test]
 async fn a_bad_calculator_field_shows_its_message_in_place() {
-    let answers = client_fit::quiz::bank()
+    let answers = client_fit_core::english_bank()
         .questions
         .iter()
         .map(|q| (q.id.to_string(), q.options[0].id.to_string()))
         .collect();
-    let finished = client_fit::ui::state::Progress { step: 99, answers };
+    let finished = client_fit_core::progress::Progress { step: 99, answers };
     let s = AppState::new(
         client_fit::ui::state::Screen::Quiz(Audience::Specialist),
         Default::default(),
@@ -150,7 +150,7 @@ async fn a_copy_status_shows_beside_its_own_button_only() {
     use client_fit::ui::state::CopyTarget;
     let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
     while let Some((_, _, item)) = s.current_item() {
-        if let client_fit::ui::state::StepItem::Pair(q) = item {
+        if let client_fit_core::progress::StepItem::Pair(q) = item {
             s = reduce(&s, Action::Choose(q.options[0].id.to_string()));
         }
         s = reduce(&s, Action::Next);

@@ -3,8 +3,8 @@
 //! finished, and "Start over" / "Reload". The wasm instance is not trusted after a panic, so the
 //! screen is plain HTML with plain links (no handlers) on a fresh element.
 
-use crate::i18n::Messages;
-use crate::quiz::Audience;
+use client_fit_core::i18n::Messages;
+use client_fit_core::Audience;
 
 /// The address parameter of "Start over": `reset=<token>`. Only a token this tab was handed by
 /// the crash screen (see `storage::grant_reset`) starts over at once; any other `reset` (a link
@@ -85,19 +85,21 @@ pub fn show() {
 
 #[cfg(target_arch = "wasm32")]
 mod live {
-    use crate::i18n::{self, Messages};
-    use crate::platform::{codec, storage, url};
-    use crate::quiz::{bank, share, Audience};
+    use crate::languages::{self, bank};
+    use crate::platform::{storage, url};
+    use client_fit_core::i18n::Messages;
+    use client_fit_core::stored as codec;
+    use client_fit_core::{share, Audience};
 
     /// The messages of the language on screen, if they can be had without risk; English otherwise.
     pub fn messages() -> std::rc::Rc<Messages> {
-        std::panic::catch_unwind(|| i18n::messages(i18n::current()))
+        std::panic::catch_unwind(|| languages::messages(languages::current()))
             .unwrap_or_else(|_| Messages::english())
     }
 
     /// Share links of finished quizzes, from what storage holds (the app's state may be broken).
     pub fn finished_links() -> Vec<(Audience, String)> {
-        let Some(base) = url::page_address(&crate::config::Config::default()) else {
+        let Some(base) = url::page_address(&client_fit_core::config::Config::default()) else {
             return Vec::new();
         };
         Audience::ALL

@@ -1,7 +1,7 @@
 //! Living inside an agency's page: theme from the address, messages to and from the host page,
 //! and the content height for the loader to size the frame.
 
-use crate::host::HostEvent;
+use client_fit_core::host::HostEvent;
 
 /// Whether this page runs in a frame (another page embeds it).
 pub fn in_frame() -> bool {
@@ -42,8 +42,8 @@ pub fn post(event: &HostEvent, origin: Option<&str>) {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn to_js(value: &crate::host::Value) -> wasm_bindgen::JsValue {
-    use crate::host::Value;
+fn to_js(value: &client_fit_core::host::Value) -> wasm_bindgen::JsValue {
+    use client_fit_core::host::Value;
     use wasm_bindgen::JsValue;
     match value {
         Value::Text(s) => JsValue::from_str(s),
@@ -74,7 +74,7 @@ pub fn apply_theme(accent: Option<&str>, fit: bool) {
             wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root).map(|e| e.style()),
         ) {
             let _ = style.set_property("--cf-accent", accent);
-            let _ = style.set_property("--cf-accent-ink", crate::config::ink_for(accent));
+            let _ = style.set_property("--cf-accent-ink", client_fit_core::config::ink_for(accent));
         }
         if fit {
             let _ = root.class_list().add_1("cf-fit");

@@ -1,7 +1,8 @@
 //! The browser's side of languages: what the reader prefers, fetching a catalog, and the page's
 //! `lang` attribute (screen readers pick their voice from it).
 
-use crate::i18n::{self, CatalogError, Lang};
+use crate::languages;
+use client_fit_core::i18n::{self, CatalogError, Lang};
 
 /// The browser's preferred language tags, best first.
 pub fn preferred() -> Vec<String> {
@@ -47,14 +48,14 @@ pub enum LoadError {
 
 /// Makes `lang` available (fetching its catalog unless already loaded), then calls `done`.
 pub fn load(lang: Lang, done: impl FnOnce(Result<(), LoadError>) + 'static) {
-    if i18n::is_loaded(lang) {
+    if languages::is_loaded(lang) {
         done(Ok(()));
         return;
     }
     fetch_text(&lang.catalog_path(), move |text| {
         let result = text.ok_or(LoadError::Network).and_then(|json| {
             let pack = i18n::pack_from_catalog(lang, &json).map_err(LoadError::Catalog)?;
-            i18n::register(lang, pack);
+            languages::register(lang, pack);
             Ok(())
         });
         done(result);

@@ -2,7 +2,6 @@
 //! native target (tests, SSR) storage reports itself unavailable instead of panicking.
 
 pub mod clipboard;
-pub mod codec;
 pub mod crash;
 pub mod dom;
 pub mod embed;

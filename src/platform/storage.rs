@@ -7,12 +7,14 @@
 //! and a value is removed only once its copy was written and read back, so nothing a person
 //! entered is lost.
 
-use super::codec::{self, Unreadable};
+use client_fit_core::stored::{self as codec, Unreadable};
 
-use crate::quiz::money::PlanInput;
-use crate::quiz::share::{self, SharedResult};
-use crate::quiz::{bank, Audience};
-use crate::ui::state::{Notice, Progress, Screen};
+use crate::languages::bank;
+use crate::ui::state::{Notice, Screen};
+use client_fit_core::money::PlanInput;
+use client_fit_core::progress::Progress;
+use client_fit_core::share::{self, SharedResult};
+use client_fit_core::Audience;
 
 pub const SCREEN_KEY: &str = "clientfit.v1.screen";
 pub const CALC_KEY: &str = "clientfit.v1.calc";

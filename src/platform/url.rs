@@ -29,12 +29,12 @@ pub fn current_fragment() -> Option<String> {
     }
 }
 
-/// This page's address as the base of share links (see [`crate::config::share_base`]).
-pub fn page_address(config: &crate::config::Config) -> Option<String> {
+/// This page's address as the base of share links (see [`client_fit_core::config::share_base`]).
+pub fn page_address(config: &client_fit_core::config::Config) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     {
         let href = web_sys::window()?.location().href().ok()?;
-        Some(crate::config::share_base(&href, config))
+        Some(client_fit_core::config::share_base(&href, config))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -10,11 +10,13 @@ use super::question_screen::{self, question_screen};
 use super::result_screen::{self, result_screen};
 use super::start_screen::start_screen;
 use super::state::{Action, AppState, Notice, Screen};
-use crate::host::{self, HostEvent};
-use crate::i18n;
-use crate::platform::{codec, dom, embed, storage, url};
-use crate::quiz::share::{is_share_fragment, parse_link};
-use crate::quiz::{bank, evaluate, Audience};
+use crate::languages;
+use crate::languages::bank;
+use crate::platform::{dom, embed, storage, url};
+use client_fit_core::host::{self, HostEvent};
+use client_fit_core::share::{is_share_fragment, parse_link};
+use client_fit_core::stored as codec;
+use client_fit_core::{evaluate, Audience};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -30,7 +32,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
-    let messages = i18n::messages(state.lang);
+    let messages = languages::messages(state.lang);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))

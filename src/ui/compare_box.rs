@@ -4,10 +4,11 @@ use yew::prelude::*;
 
 use super::controls::action_button;
 use super::state::Action;
-use crate::i18n::Messages;
+use crate::languages::bank;
 use crate::platform::dom;
-use crate::quiz::share::{parse_link, ShareError};
-use crate::quiz::{bank, Audience};
+use client_fit_core::i18n::Messages;
+use client_fit_core::share::{parse_link, ShareError};
+use client_fit_core::Audience;
 
 /// What the box shows besides the paste field.
 pub struct CompareOffer {

@@ -7,17 +7,19 @@ use super::markup::Markup;
 use super::profile_chart::pair_chart;
 use super::share_panel::share_panel;
 use super::state::{Action, AppState};
-use crate::i18n::{self, Messages};
+use crate::languages;
+use crate::languages::bank;
 use crate::platform::url;
-use crate::quiz::compare::{compare, AgendaItem, Comparison};
-use crate::quiz::evaluate::Evaluation;
-use crate::quiz::{bank, Audience};
+use client_fit_core::compare::{compare, AgendaItem, Comparison};
+use client_fit_core::evaluate::Evaluation;
+use client_fit_core::i18n::Messages;
+use client_fit_core::Audience;
 
 /// Where keyboard focus lands when the comparison opens (App moves it).
 pub const HEADING: &str = ".cf-compare h1";
 
 pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
-    let m = i18n::messages(state.lang);
+    let m = languages::messages(state.lang);
     let empty = Default::default();
     let cmp = compare(
         bank(),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::Action;
-use crate::i18n::Messages;
+use client_fit_core::i18n::Messages;
 
 /// A `type="button"` labelled `label`; `class` is its look (`cf-primary`, `cf-secondary`,
 /// `cf-link`) and `testid` names it for the browser tests ("" for none).

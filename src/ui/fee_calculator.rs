@@ -7,8 +7,8 @@ use super::controls::action_button;
 use super::fee_chart::fee_chart;
 use super::markup::Markup;
 use super::state::Action;
-use crate::i18n::Messages;
-use crate::quiz::money::{Currency, Field, InputError, Plan, PlanInput};
+use client_fit_core::i18n::Messages;
+use client_fit_core::money::{Currency, Field, InputError, Plan, PlanInput};
 
 /// Table rows between the ends of the sales range (plus the current sales and the crossover).
 pub const TABLE_STEPS: i64 = 5;

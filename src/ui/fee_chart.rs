@@ -2,8 +2,8 @@
 //! in integers from money in minor units, so no NaN or Infinity can reach the drawing.
 
 use super::markup::Markup;
-use crate::i18n::Messages;
-use crate::quiz::money::{Money, Plan};
+use client_fit_core::i18n::Messages;
+use client_fit_core::money::{Money, Plan};
 
 const W: i128 = 600;
 const H: i128 = 300;
@@ -63,7 +63,7 @@ pub fn fee_chart(h: &mut Markup, m: &Messages, p: &Plan) {
             .map(|m| i128::from(m.0))
             .filter(|s| (lo..=hi).contains(s)),
     );
-    crate::quiz::order::sort_by_key(&mut xs, |&s| s);
+    client_fit_core::order::sort_by_key(&mut xs, |&s| s);
     xs.dedup();
     let money = |v: i128| Money(i64::try_from(v).unwrap_or(i64::MAX));
     let bonus = |s: i128| i128::from(p.bonus_payout(money(s)).0);

@@ -4,8 +4,9 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::state::{Action, Notice};
-use crate::i18n::{self, Lang, Messages};
+use crate::languages;
 use crate::platform::{dom, lang};
+use client_fit_core::i18n::{Lang, Messages};
 
 const SELECT_ID: &str = "cf-lang";
 
@@ -31,7 +32,7 @@ pub fn lang_switcher(m: &Messages, current: Lang, on_action: &Callback<Action>) 
                 return;
             }
             match loaded {
-                Ok(()) if i18n::activate(wanted) => on_action.emit(Action::SetLang(wanted)),
+                Ok(()) if languages::activate(wanted) => on_action.emit(Action::SetLang(wanted)),
                 _ => {
                     // The menu shows the language still on screen.
                     dom::set_select_value(SELECT_ID, current.code());

@@ -7,10 +7,10 @@ use yew::prelude::*;
 use super::controls::{action_button, button};
 use super::share_panel::{copy_handler, copy_status};
 use super::state::{Action, AppState, CopyTarget};
-use crate::i18n::Messages;
-use crate::quiz::first_message::{client_message, specialist_reply, FIELDS};
-use crate::quiz::money::Currency;
-use crate::quiz::{Audience, Evaluation};
+use client_fit_core::first_message::{client_message, specialist_reply, FIELDS};
+use client_fit_core::i18n::Messages;
+use client_fit_core::money::Currency;
+use client_fit_core::{Audience, Evaluation};
 
 /// Fields typed as money (the calculator's currency) and as a percentage.
 const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];

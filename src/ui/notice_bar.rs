@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::controls::button;
 use super::state::Notice;
-use crate::i18n::Messages;
+use client_fit_core::i18n::Messages;
 
 /// The notice with "OK", and "Start over" when saved data was set aside
 /// (see [`Notice::offers_reset`]).

@@ -2,9 +2,9 @@
 //! markup string (see `markup`).
 
 use super::markup::Markup;
-use crate::i18n::Messages;
-use crate::quiz::evaluate::DimensionScore;
-use crate::quiz::Dimension;
+use client_fit_core::evaluate::DimensionScore;
+use client_fit_core::i18n::Messages;
+use client_fit_core::Dimension;
 
 const ROW: i32 = 30;
 const PAIR_ROW: i32 = 36;

@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use super::controls::action_button;
-use super::state::{Action, AppState, StepItem};
-use crate::i18n::Messages;
-use crate::quiz::bank;
+use super::state::{Action, AppState};
+use crate::languages::bank;
+use client_fit_core::i18n::Messages;
+use client_fit_core::progress::StepItem;
 
 /// What gets keyboard focus when a question opens (the app moves it there, see `app`).
 pub const HEADING: &str = ".cf-question h2";

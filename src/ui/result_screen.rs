@@ -10,14 +10,17 @@ use super::markup::Markup;
 use super::message_panel::message_panel;
 use super::profile_chart::profile_chart;
 use super::share_panel::share_panel;
-use super::state::{mirror, Action, AppState, Screen};
-use crate::config::Contact;
-use crate::i18n::{self, Messages};
+use super::state::{Action, AppState, Screen};
+use crate::languages;
+use crate::languages::bank;
 use crate::platform::url;
-use crate::quiz::evaluate::{Decider, Evaluation, Reason};
-use crate::quiz::fee::{why_message, BonusBase, FeeModel, Offer};
-use crate::quiz::share;
-use crate::quiz::{bank, evaluate, Answers, Audience};
+use client_fit_core::config::Contact;
+use client_fit_core::evaluate::{Decider, Evaluation, Reason};
+use client_fit_core::fee::{why_message, BonusBase, FeeModel, Offer};
+use client_fit_core::i18n::Messages;
+use client_fit_core::progress::mirror;
+use client_fit_core::share;
+use client_fit_core::{evaluate, Answers, Audience};
 
 /// How many pieces of advice are shown before "more".
 pub const TOP_ADVICE: usize = 5;
@@ -38,7 +41,7 @@ pub fn result_screen(
     details: bool,
     on_action: &Callback<Action>,
 ) -> Html {
-    let m = i18n::messages(state.lang);
+    let m = languages::messages(state.lang);
     let shared = matches!(state.screen, Screen::Shared(_));
     let none = Answers::default();
     let answers = state.result_answers(a).unwrap_or(&none);

@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::controls::button;
 use super::state::{Action, AppState, CopyTarget, Screen};
-use crate::i18n::Messages;
 use crate::platform::clipboard::{self, CopyOutcome};
 use crate::platform::dom;
+use client_fit_core::i18n::Messages;
 
 /// The link box: `label` and `send_title` are message ids (the field's label, the title the share
 /// sheet gets).

@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use super::controls::with_agency;
 use super::state::{Action, AppState};
-use crate::i18n::Messages;
-use crate::quiz::{bank, Audience};
+use crate::languages::bank;
+use client_fit_core::i18n::Messages;
+use client_fit_core::Audience;
 
 /// Seconds a person takes per question, on average, for the time estimate.
 const SECONDS_PER_QUESTION: usize = 12;

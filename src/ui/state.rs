@@ -4,86 +4,15 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::config::Config;
-use crate::i18n::Lang;
+use crate::languages::bank;
 use crate::platform::clipboard::CopyOutcome;
-use crate::quiz::content::{Question, TemperamentQuestion};
-use crate::quiz::first_message::Brief;
-use crate::quiz::money::{Field, Plan, PlanInput};
-use crate::quiz::share::{self, ShareError, SharedResult};
-use crate::quiz::{bank, Answers, Audience, Bank};
-
-/// One quiz's progress: where the person is and what they answered. This is what is saved.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Progress {
-    /// Index of the current screen; equal to the step count once the quiz is finished.
-    pub step: usize,
-    pub answers: Answers,
-}
-
-impl Progress {
-    /// Drops answers whose question or option no longer exists and clamps the step to the first
-    /// unanswered question, so progress saved by an older build (or edited by hand) can neither
-    /// point past the content nor reach a result with answers missing.
-    pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
-        self.answers.retain(|q, a| match bank.question(q) {
-            Some(question) => question.choice(a).is_some_and(|c| c.offered_to(audience)),
-            None => {
-                audience == Audience::Specialist
-                    && bank
-                        .temperament
-                        .iter()
-                        .any(|t| &t.id == q && t.options.iter().any(|o| &o.id == a))
-            }
-        });
-        // A result needs every required answer: resume at the first gap, wherever the step said.
-        let first_gap = (0..bank.step_count(audience)).find(|&step| {
-            item_at(bank, audience, step)
-                .is_some_and(|item| !item.optional() && !self.answers.contains_key(item.id()))
-        });
-        self.step = self
-            .step
-            .min(first_gap.unwrap_or(bank.step_count(audience)));
-        self
-    }
-
-    pub fn finished(&self, bank: &Bank, audience: Audience) -> bool {
-        self.step >= bank.step_count(audience)
-    }
-}
-
-/// What one screen of a quiz asks.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum StepItem<'a> {
-    /// A mirrored pair, answer required.
-    Pair(&'a Question),
-    /// A question of the optional temperament section (specialists only).
-    Temperament(&'a TemperamentQuestion),
-}
-
-impl<'a> StepItem<'a> {
-    pub fn id(self) -> &'a str {
-        match self {
-            StepItem::Pair(q) => &q.id,
-            StepItem::Temperament(t) => &t.id,
-        }
-    }
-
-    pub fn optional(self) -> bool {
-        matches!(self, StepItem::Temperament(_))
-    }
-}
-
-pub fn item_at(bank: &Bank, audience: Audience, step: usize) -> Option<StepItem<'_>> {
-    match bank.questions.get(step) {
-        Some(q) => Some(StepItem::Pair(q)),
-        None if audience == Audience::Specialist => bank
-            .temperament
-            .get(step - bank.questions.len())
-            .map(StepItem::Temperament),
-        None => None,
-    }
-}
+use client_fit_core::config::Config;
+use client_fit_core::first_message::Brief;
+use client_fit_core::i18n::Lang;
+use client_fit_core::money::{Field, Plan, PlanInput};
+use client_fit_core::progress::{item_at, mirror, Progress, StepItem};
+use client_fit_core::share::{self, ShareError, SharedResult};
+use client_fit_core::{Answers, Audience};
 
 /// Which screen is showing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,14 +57,6 @@ impl SharedSlots {
             Audience::Client => self.client = answers,
             Audience::Specialist => self.specialist = answers,
         }
-    }
-}
-
-/// The other side of a mirrored pair.
-pub fn mirror(a: Audience) -> Audience {
-    match a {
-        Audience::Client => Audience::Specialist,
-        Audience::Specialist => Audience::Client,
     }
 }
 
@@ -423,8 +344,8 @@ pub enum Action {
 
 impl AppState {
     /// The first-message step in its saved form.
-    pub fn drafts(&self) -> crate::platform::codec::Drafts {
-        crate::platform::codec::Drafts {
+    pub fn drafts(&self) -> client_fit_core::stored::Drafts {
+        client_fit_core::stored::Drafts {
             brief: self.brief.clone(),
             link: self.message_link,
             message: self.message.clone(),
@@ -432,7 +353,7 @@ impl AppState {
         }
     }
 
-    pub fn restore_drafts(&mut self, d: crate::platform::codec::Drafts) {
+    pub fn restore_drafts(&mut self, d: client_fit_core::stored::Drafts) {
         self.brief = d.brief;
         self.message_link = d.link;
         self.message = d.message;
@@ -549,7 +470,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.revalidate_calc();
         }
         Action::CalcCurrency(code) => {
-            if crate::quiz::money::Currency::from_code(&code).is_some() {
+            if client_fit_core::money::Currency::from_code(&code).is_some() {
                 next.calc.currency = code;
                 next.revalidate_calc();
             }

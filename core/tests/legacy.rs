@@ -5,9 +5,9 @@
 //! produced and the answers it stood for. Whatever the content becomes, each link must still open
 //! with those answers and each saved progress must still resume with them.
 
-use client_fit::platform::codec::decode_progress;
-use client_fit::quiz::share::parse_link;
-use client_fit::quiz::{bank, Answers, Audience};
+use client_fit_core::share::parse_link;
+use client_fit_core::stored::decode_progress;
+use client_fit_core::{english_bank as bank, Answers, Audience};
 
 const FIXTURES: &[(&str, &str)] = &[("7efc", include_str!("fixtures/legacy/7efc.txt"))];
 
@@ -90,7 +90,7 @@ fn progress_saved_by_earlier_releases_resumes_with_its_answers() {
         } else {
             (0..bank().step_count(a))
                 .find(|&s| {
-                    client_fit::ui::state::item_at(bank(), a, s).is_some_and(|i| i.id() == at)
+                    client_fit_core::progress::item_at(bank(), a, s).is_some_and(|i| i.id() == at)
                 })
                 .expect("the question on screen still exists")
         };

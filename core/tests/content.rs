@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use client_fit::quiz::content::{embedded_sources, Bank};
-use client_fit::quiz::{bank, Band, Dimension};
+use client_fit_core::content::{embedded_sources, Bank};
+use client_fit_core::{english_bank as bank, Band, Dimension};
 use serde_json::Value;
 
 #[test]
@@ -161,7 +161,7 @@ fn closed_sets_list_their_variants_in_declaration_order() {
     for (i, d) in Dimension::ALL.into_iter().enumerate() {
         assert_eq!(d as usize, i);
     }
-    for (i, t) in client_fit::quiz::Temperament::ALL.into_iter().enumerate() {
+    for (i, t) in client_fit_core::Temperament::ALL.into_iter().enumerate() {
         assert_eq!(t as usize, i);
     }
 }

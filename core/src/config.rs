@@ -12,8 +12,8 @@
 //! dropped. Without a list they are shown with the destination's host and never passed on in
 //! share links.
 
-use crate::quiz::money::Currency;
-use crate::quiz::Audience;
+use crate::money::Currency;
+use crate::Audience;
 
 /// Longest agency name shown; longer ones are cut at a character boundary.
 pub const MAX_AGENCY_CHARS: usize = 60;
@@ -386,7 +386,7 @@ impl Contact {
 
 /// Percent-encodes everything but unreserved characters (RFC 3986).
 pub fn percent(s: &str) -> String {
-    crate::platform::codec::escape(s)
+    crate::stored::escape(s)
 }
 
 /// The address a share link starts from: this page without its fragment, keeping only the

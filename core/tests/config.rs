@@ -1,14 +1,12 @@
 //! The address parameters an agency or a link sets: good values apply, bad ones fall back with a
 //! warning, hostile ones end up inert.
 
-use client_fit::config::{
+use client_fit_core::config::{
     ink_for, parse_colour, share_base, AllowList, Config, Contact, QuizChoice,
 };
-use client_fit::host::{HostEvent, Value};
-use client_fit::quiz::money::Currency;
-use client_fit::quiz::{bank, evaluate, Audience};
-
-mod common;
+use client_fit_core::host::{HostEvent, Value};
+use client_fit_core::money::Currency;
+use client_fit_core::{english_bank as bank, evaluate, Audience};
 
 fn params(search: &str) -> (Config, Vec<&'static str>) {
     let (c, w) = Config::from_query(search);
@@ -40,7 +38,7 @@ fn a_full_agency_configuration_applies() {
         "?quiz=client&lang=en-GB&accent=%23C2185B&agency=Acme+Digital&contact=mailto%3Ahello%40acme.example&currency=eur&fit=1&origin=https%3A%2F%2Facme.example",
     );
     assert!(w.is_empty(), "{w:?}");
-    assert_eq!(c.lang, Some(client_fit::i18n::Lang::En));
+    assert_eq!(c.lang, Some(client_fit_core::i18n::Lang::En));
     assert_eq!(c.accent.as_deref(), Some("#c2185b"));
     assert_eq!(c.agency.as_deref(), Some("Acme Digital"));
     assert_eq!(c.contact, Some(Contact::Mail("hello@acme.example".into())));
@@ -238,7 +236,11 @@ fn format_characters_never_reach_an_agency_name() {
 
 #[test]
 fn the_completion_event_carries_scores_but_no_answers() {
-    let e = evaluate(bank(), Audience::Client, &common::best_answers());
+    let e = evaluate(
+        bank(),
+        Audience::Client,
+        &client_fit_core::testing::best_answers(),
+    );
     let Value::Object(fields) = HostEvent::complete(&e).to_value() else {
         panic!("an object");
     };

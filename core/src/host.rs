@@ -5,7 +5,7 @@
 //! They carry what an agency may know (which quiz, the verdict band, dimension scores), never
 //! the answers or anything a person typed.
 
-use crate::quiz::{Audience, Evaluation};
+use crate::{Audience, Evaluation};
 
 /// Every message type starts with this.
 pub const PREFIX: &str = "client-fit:";

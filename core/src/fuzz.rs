@@ -3,10 +3,10 @@
 //! `make test`, long runs by hand); the wasm build never calls them, so they cost it nothing.
 
 use crate::config::{Config, Contact};
-use crate::platform::codec;
-use crate::quiz::share::{self, decode, encode, parse_link};
-use crate::quiz::{bank, Audience};
-use crate::ui::state::Progress;
+use crate::progress::Progress;
+use crate::share::{self, decode, encode, parse_link};
+use crate::stored as codec;
+use crate::{english_bank as bank, Audience};
 
 /// A share link or pasted text: refused, or read as finished results that encode back to the
 /// very tokens given (the format is canonical); a token of an earlier content layout re-encodes in

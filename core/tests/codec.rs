@@ -1,10 +1,10 @@
 //! The stored text form of progress and calculator inputs: round trips, and garbage is refused
 //! without panicking.
 
-use client_fit::platform::codec::*;
-use client_fit::quiz::money::PlanInput;
-use client_fit::quiz::{bank, Answers, Audience};
-use client_fit::ui::state::Progress;
+use client_fit_core::money::PlanInput;
+use client_fit_core::progress::Progress;
+use client_fit_core::stored::*;
+use client_fit_core::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
 
 fn decode(text: &str, a: Audience) -> Result<Progress, Unreadable> {

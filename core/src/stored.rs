@@ -13,10 +13,10 @@
 //! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default, so values
 //!   saved before the bonus on leads existed read as a bonus on sales)
 
-use crate::quiz::first_message::{Brief, FIELDS};
-use crate::quiz::money::PlanInput;
-use crate::quiz::{Answers, Audience, Bank};
-use crate::ui::state::{item_at, Progress};
+use crate::first_message::{Brief, FIELDS};
+use crate::money::PlanInput;
+use crate::progress::{item_at, Progress};
+use crate::{Answers, Audience, Bank};
 
 /// The schema each value is written in now.
 pub const PROGRESS_VERSION: u32 = 2;

@@ -1,22 +1,20 @@
 //! The first message and the reply draft, composed in every language from persona answers.
 
-use client_fit::i18n::{self, pack_from_catalog, Lang, Messages};
-use client_fit::quiz::first_message::{client_message, specialist_reply, Brief};
-use client_fit::quiz::money::{Currency, Money};
-use client_fit::quiz::{bank, evaluate, Audience, Band};
+use client_fit_core::first_message::{client_message, specialist_reply, Brief};
+use client_fit_core::i18n::{pack_from_catalog, Lang, Messages};
+use client_fit_core::money::{Currency, Money};
+use client_fit_core::{english_bank as bank, evaluate, Audience, Band};
 
-mod common;
-use common::{best_answers, blind_on_data, with};
+use client_fit_core::testing::{best_answers, blind_on_data, with};
 
 fn messages(lang: Lang) -> std::rc::Rc<Messages> {
-    if lang != Lang::En {
-        let json = std::fs::read_to_string(format!("content/{}", lang.catalog_path())).unwrap();
-        i18n::register(
-            lang,
-            pack_from_catalog(lang, &json).expect("complete catalog"),
-        );
+    if lang == Lang::En {
+        return Messages::english();
     }
-    i18n::messages(lang)
+    let json = std::fs::read_to_string(format!("../content/{}", lang.catalog_path())).unwrap();
+    pack_from_catalog(lang, &json)
+        .expect("complete catalog")
+        .messages
 }
 
 fn full_brief() -> Brief {

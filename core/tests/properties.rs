@@ -1,11 +1,10 @@
 //! Properties of the evaluation over random answer sets.
 
-use client_fit::quiz::fee::{BonusBase, FeeModel};
-use client_fit::quiz::{bank, evaluate, Band, Dimension};
+use client_fit_core::fee::{BonusBase, FeeModel};
+use client_fit_core::{english_bank as bank, evaluate, Band, Dimension};
 use proptest::prelude::*;
 
-mod common;
-use common::{answer_sets, audience};
+use client_fit_core::testing::{answer_sets, audience};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]

@@ -4,8 +4,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use client_fit::quiz::money::PlanInput;
-use client_fit::quiz::{bank, evaluate, Answers, Audience};
+use client_fit_core::money::PlanInput;
+use client_fit_core::{english_bank as bank, evaluate, Answers, Audience};
 
 fn median_ns(batches: usize, per_batch: u32, mut f: impl FnMut()) -> f64 {
     let mut samples: Vec<f64> = (0..batches)
@@ -40,13 +40,15 @@ fn main() {
         )
         .collect();
     let start = Instant::now();
-    let parsed = client_fit::quiz::content::embedded_sources();
+    let parsed = client_fit_core::content::embedded_sources();
     let json_ns = median_ns(11, 20, || {
-        black_box(client_fit::quiz::content::Bank::parse(parsed.0, parsed.1, parsed.2).ok());
+        black_box(client_fit_core::content::Bank::parse(parsed.0, parsed.1, parsed.2).ok());
     });
-    let fi = include_str!("../content/lang/fi.json");
+    let fi = include_str!("../../content/lang/fi.json");
     let catalog_ns = median_ns(11, 50, || {
-        black_box(client_fit::i18n::pack_from_catalog(client_fit::i18n::Lang::Fi, fi).ok());
+        black_box(
+            client_fit_core::i18n::pack_from_catalog(client_fit_core::i18n::Lang::Fi, fi).ok(),
+        );
     });
     let eval_ns = median_ns(21, 2000, || {
         black_box(evaluate(b, Audience::Specialist, black_box(&answers)));

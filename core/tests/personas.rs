@@ -5,12 +5,10 @@
 //! the same facts give the same verdict, archetypes and offer from either side; a specialist's
 //! "don't know yet" persona exists on that side only.
 
-mod common;
-
-use client_fit::quiz::evaluate::{Decider, Evaluation};
-use client_fit::quiz::fee::{BonusBase, FeeModel, Offer};
-use client_fit::quiz::{bank, evaluate, Answers, Audience, Band, Dimension};
-use common::{blind_on_data, with};
+use client_fit_core::evaluate::{Decider, Evaluation};
+use client_fit_core::fee::{BonusBase, FeeModel, Offer};
+use client_fit_core::testing::{blind_on_data, with};
+use client_fit_core::{english_bank as bank, evaluate, Answers, Audience, Band, Dimension};
 
 struct Persona {
     name: &'static str,
@@ -496,7 +494,7 @@ fn red_flags_explain_the_verdict() {
 fn a_blind_dimension_caps_a_partner_at_workable() {
     let e = evaluate(bank(), Audience::Client, &blind_on_data());
     assert!(
-        matches!(&e.decided_by, Decider::WeakDimensions(w) if w.len() == 1 && w[0].0 == client_fit::quiz::Dimension::Data),
+        matches!(&e.decided_by, Decider::WeakDimensions(w) if w.len() == 1 && w[0].0 == client_fit_core::Dimension::Data),
         "{:?}",
         e.decided_by
     );
@@ -554,7 +552,7 @@ fn temperament_is_optional_and_takes_the_most_frequent() {
     a.insert("temp_decide".into(), "p".into());
     a.insert("temp_first".into(), "c".into());
     let e = evaluate(bank(), Audience::Specialist, &a);
-    assert_eq!(e.temperament, [client_fit::quiz::Temperament::Choleric]);
+    assert_eq!(e.temperament, [client_fit_core::Temperament::Choleric]);
 }
 
 #[test]

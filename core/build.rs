@@ -8,14 +8,14 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 #[allow(dead_code)]
-#[path = "src/quiz/content.rs"]
+#[path = "src/content.rs"]
 mod content;
 
 use content::*;
 
 fn main() {
-    println!("cargo:rerun-if-changed=content");
-    println!("cargo:rerun-if-changed=src/quiz/content.rs");
+    println!("cargo:rerun-if-changed=../content");
+    println!("cargo:rerun-if-changed=src/content.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let (questions, rules, advice) = embedded_sources();
@@ -29,7 +29,7 @@ fn main() {
     write(&out.join("layouts.rs"), &released_layouts(&bank));
 
     let messages: BTreeMap<String, String> =
-        serde_json::from_str(include_str!("content/messages.en.json"))
+        serde_json::from_str(include_str!("../content/messages.en.json"))
             .unwrap_or_else(|e| panic!("content/messages.en.json: {e}"));
     // One string, `key\u{1f}text\u{1e}…`: a table of (&str, &str) would add 16 bytes of
     // pointers per message, which compress poorly.
@@ -160,7 +160,7 @@ fn released_layouts(bank: &Bank) -> String {
         questions: Vec<(String, Vec<String>)>,
         temperament: Vec<(String, Vec<String>)>,
     }
-    let file: File = serde_json::from_str(include_str!("content/layouts.json"))
+    let file: File = serde_json::from_str(include_str!("../content/layouts.json"))
         .unwrap_or_else(|e| panic!("content/layouts.json: {e}"));
     // One question as `id:option,option`.
     fn digit<'a>(id: &str, options: impl Iterator<Item = &'a str>) -> String {

@@ -1,14 +1,13 @@
 //! Share links: round trips, damage, foreign and stale input.
 
-use client_fit::quiz::share::{
+use client_fit_core::share::{
     answer_space, base64_encode, crc16, decode, encode, fragment, layout_id, parse_link,
     released_fingerprint, released_layouts, Layout, ShareError, FORMAT,
 };
-use client_fit::quiz::{bank, Answers, Audience};
+use client_fit_core::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
 
-mod common;
-use common::{answer_sets, audience, best_answers, with};
+use client_fit_core::testing::{answer_sets, audience, best_answers, with};
 
 /// What a client's answers look like as a share link's answers: no temperament section, and
 /// never "don't know yet" (only specialists are offered it).
@@ -117,7 +116,7 @@ fn token_from(head: u8, layout: u16, number: &[u8]) -> String {
 #[test]
 fn stale_newer_and_foreign_links_are_told_apart() {
     let b = bank();
-    let width = client_fit::quiz::share::answer_bytes(b, Audience::Client);
+    let width = client_fit_core::share::answer_bytes(b, Audience::Client);
     let zeros = vec![0u8; width];
     // The all-first-options answer set is a valid number: check the builder first.
     assert!(decode(b, &token_from(FORMAT << 4, layout_id(b), &zeros)).is_ok());
@@ -206,7 +205,7 @@ fn links_carry_one_or_two_results_of_different_sides() {
 #[test]
 fn every_released_layout_is_recorded_under_its_fingerprint() {
     let file: serde_json::Value =
-        serde_json::from_str(include_str!("../content/layouts.json")).expect("valid JSON");
+        serde_json::from_str(include_str!("../../content/layouts.json")).expect("valid JSON");
     let recorded: Vec<Layout> = file["layouts"]
         .as_array()
         .expect("a list of layouts")

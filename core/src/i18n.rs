@@ -6,12 +6,11 @@
 //! origin only when chosen, so a visitor pays for one language. `tests/i18n.rs` checks that each
 //! catalog has exactly the English keys with the same placeholders.
 
-use crate::quiz::str_map::StrMap;
-use std::cell::RefCell;
+use crate::str_map::StrMap;
 use std::rc::Rc;
 
-use crate::quiz::money::NumberStyle;
-use crate::quiz::{embedded, Bank};
+use crate::money::NumberStyle;
+use crate::{embedded, Bank};
 
 // `ENGLISH_MESSAGES`: `content/messages.en.json`, checked and joined into one string by build.rs.
 include!(concat!(env!("OUT_DIR"), "/messages_en.rs"));
@@ -102,17 +101,14 @@ impl Messages {
 
     /// The English catalog compiled into the binary.
     pub fn english() -> Rc<Messages> {
-        thread_local! {
-            static EN: Rc<Messages> = Rc::new(Messages {
-                strings: ENGLISH_MESSAGES
-                    .split_terminator('\u{1e}')
-                    .filter_map(|entry| entry.split_once('\u{1f}'))
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect(),
-                lang: Lang::En,
-            });
-        }
-        EN.with(Rc::clone)
+        Rc::new(Messages {
+            strings: ENGLISH_MESSAGES
+                .split_terminator('\u{1e}')
+                .filter_map(|entry| entry.split_once('\u{1f}'))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            lang: Lang::En,
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -141,11 +137,32 @@ impl Messages {
     }
 }
 
-/// A language ready to show: its UI strings and its content.
+/// A language ready to show: its UI strings and its content. Cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Pack {
+    pub lang: Lang,
     pub messages: Rc<Messages>,
-    pub bank: &'static Bank,
+    pub bank: Rc<Bank>,
+}
+
+impl Pack {
+    /// English, compiled in: the bank borrows from the binary, so this copies no text.
+    pub fn english() -> Pack {
+        Pack {
+            lang: Lang::En,
+            messages: Messages::english(),
+            bank: Rc::new(embedded::english_bank().clone()),
+        }
+    }
+}
+
+/// Two packs are the same language's same catalog (what a component's props compare).
+impl PartialEq for Pack {
+    fn eq(&self, other: &Pack) -> bool {
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.messages, &other.messages)
+            && Rc::ptr_eq(&self.bank, &other.bank)
+    }
 }
 
 /// Why a fetched catalog cannot be used.
@@ -174,88 +191,10 @@ pub fn pack_from_catalog(lang: Lang, json: &str) -> Result<Pack, CatalogError> {
     entries.retain(|k, _| !k.starts_with("c."));
     let strings = entries;
     Ok(Pack {
+        lang,
         messages: Rc::new(Messages { strings, lang }),
-        // A handful of languages per session at most, each kept for the page's life.
-        bank: Box::leak(Box::new(bank)),
+        bank: Rc::new(bank),
     })
-}
-
-thread_local! {
-    static LOADED: RefCell<Vec<(Lang, Pack)>> = const { RefCell::new(Vec::new()) };
-    static CURRENT: RefCell<Lang> = const { RefCell::new(Lang::En) };
-}
-
-/// Remembers a loaded language.
-pub fn register(lang: Lang, pack: Pack) {
-    LOADED.with(|l| {
-        let mut l = l.borrow_mut();
-        l.retain(|(x, _)| *x != lang);
-        l.push((lang, pack));
-    });
-}
-
-/// Whether `lang` can be shown without fetching.
-pub fn is_loaded(lang: Lang) -> bool {
-    lang == Lang::En || LOADED.with(|l| l.borrow().iter().any(|(x, _)| *x == lang))
-}
-
-/// Makes `lang` the one shown (content included); false when it is not loaded.
-pub fn activate(lang: Lang) -> bool {
-    let bank = if lang == Lang::En {
-        Some(embedded::english_bank())
-    } else {
-        LOADED.with(|l| {
-            l.borrow()
-                .iter()
-                .find(|(x, _)| *x == lang)
-                .map(|(_, p)| p.bank)
-        })
-    };
-    match bank {
-        Some(b) => {
-            embedded::set_bank(b);
-            CURRENT.with(|c| *c.borrow_mut() = lang);
-            true
-        }
-        None => false,
-    }
-}
-
-/// The language shown now.
-pub fn current() -> Lang {
-    CURRENT.with(|c| *c.borrow())
-}
-
-/// The UI strings of the language on screen without any chance of panicking (for the crash
-/// screen, which runs while something else may hold the registry): `None` if it is busy.
-pub fn try_current_messages() -> Option<Rc<Messages>> {
-    let lang = CURRENT
-        .try_with(|c| c.try_borrow().ok().map(|l| *l))
-        .ok()??;
-    if lang == Lang::En {
-        return Some(Messages::english());
-    }
-    LOADED
-        .try_with(|l| {
-            l.try_borrow().ok().and_then(|l| {
-                l.iter()
-                    .find(|(x, _)| *x == lang)
-                    .map(|(_, p)| p.messages.clone())
-            })
-        })
-        .ok()?
-}
-
-/// The UI strings of `lang`, English when it is not loaded.
-pub fn messages(lang: Lang) -> Rc<Messages> {
-    LOADED
-        .with(|l| {
-            l.borrow()
-                .iter()
-                .find(|(x, _)| *x == lang)
-                .map(|(_, p)| p.messages.clone())
-        })
-        .unwrap_or_else(Messages::english)
 }
 
 /// Parses a flat JSON object whose values are all strings: `{"a": "b", …}`. Small on purpose:

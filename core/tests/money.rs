@@ -1,7 +1,7 @@
 //! The fee calculator: the article's worked example, the crossover against hand calculations,
 //! monotonic payouts, the cap, formatting, and every class of bad input.
 
-use client_fit::quiz::money::*;
+use client_fit_core::money::*;
 use proptest::prelude::*;
 
 fn plan() -> Plan {

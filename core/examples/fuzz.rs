@@ -1,9 +1,9 @@
 //! A mutation fuzzer for the decoders of outside data, on stable Rust.
 //!
 //! ```text
-//! cargo run --profile fuzz --example fuzz -- share_link --runs 200000   # bounded (make test)
-//! cargo run --profile fuzz --example fuzz -- share_link --seconds 3600  # a long run
-//! cargo run --profile fuzz --example fuzz -- share_link --replay FILE   # re-run one input
+//! cargo run --profile fuzz -p client-fit-core --example fuzz -- share_link --runs 200000   # bounded (make test)
+//! cargo run --profile fuzz -p client-fit-core --example fuzz -- share_link --seconds 3600  # a long run
+//! cargo run --profile fuzz -p client-fit-core --example fuzz -- share_link --replay FILE   # re-run one input
 //! ```
 //!
 //! Targets: `share_link` (links and pasted text), `config` (the page's query parameters),
@@ -12,16 +12,16 @@
 //!
 //! Seeds are valid inputs made by the encoders; each run mutates one (bit flips, byte swaps,
 //! insertions, deletions, truncations, splices, format tokens) and feeds it to the oracle in
-//! `client_fit::fuzz_targets`, which must not panic. On a panic the input is written to
+//! `client_fit_core::fuzz`, which must not panic. On a panic the input is written to
 //! `target/fuzz-crashes/` and printed before the process stops. Inputs the decoder accepts join
 //! the corpus, so mutations keep exploring around valid links.
 
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
-use client_fit::fuzz_targets;
-use client_fit::quiz::share::{encode, fragment};
-use client_fit::quiz::{bank, Answers, Audience};
+use client_fit_core::fuzz;
+use client_fit_core::share::{encode, fragment};
+use client_fit_core::{english_bank as bank, Answers, Audience};
 
 type Target = fn(&[u8]);
 type Seeds = fn(&mut Rng) -> Vec<Vec<u8>>;
@@ -108,7 +108,7 @@ fn share_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
         );
         seeds.push(format!("#{}", fragment(&[token, other])).into_bytes());
     }
-    // Links made by earlier releases (tests/fixtures/legacy/): tokens of older content layouts.
+    // Links made by earlier releases (core/tests/fixtures/legacy/): tokens of older content layouts.
     let legacy = include_str!("../tests/fixtures/legacy/7efc.txt");
     for line in legacy.lines() {
         let mut words = line.split(' ');
@@ -136,9 +136,9 @@ fn config_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
 }
 
 fn stored_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
-    use client_fit::platform::codec::{encode_plan, encode_progress};
-    use client_fit::quiz::money::PlanInput;
-    use client_fit::ui::state::Progress;
+    use client_fit_core::money::PlanInput;
+    use client_fit_core::progress::Progress;
+    use client_fit_core::stored::{encode_plan, encode_progress};
     let mut seeds = vec![format!("\"{}\"", encode_plan(&PlanInput::default())).into_bytes()];
     for who in Audience::ALL {
         let p = Progress {
@@ -204,9 +204,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let name = args.first().map(String::as_str).unwrap_or("");
     let (target, seeds): (Target, Seeds) = match name {
-        "share_link" => (fuzz_targets::share_link, share_seeds),
-        "config" => (fuzz_targets::config, config_seeds),
-        "stored" => (fuzz_targets::stored, stored_seeds),
+        "share_link" => (fuzz::share_link, share_seeds),
+        "config" => (fuzz::config, config_seeds),
+        "stored" => (fuzz::stored, stored_seeds),
         _ => {
             eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored");
             std::process::exit(2);
@@ -284,9 +284,11 @@ fn main() {
 fn accepted(name: &str, input: &[u8]) -> bool {
     let text = String::from_utf8_lossy(input);
     match name {
-        "share_link" => client_fit::quiz::share::parse_link(bank(), &text).is_ok(),
-        "config" => client_fit::config::Config::from_query(&text).1.is_empty(),
-        "stored" => client_fit::platform::codec::unquote(&text).is_ok(),
+        "share_link" => client_fit_core::share::parse_link(bank(), &text).is_ok(),
+        "config" => client_fit_core::config::Config::from_query(&text)
+            .1
+            .is_empty(),
+        "stored" => client_fit_core::stored::unquote(&text).is_ok(),
         _ => false,
     }
 }

@@ -1,7 +1,7 @@
-//! Helpers shared by the native test files.
-#![allow(dead_code)]
+//! Fixtures for tests, of this crate and of the app (feature `testing`): answer sets built from
+//! the English bank, and proptest strategies over them.
 
-use client_fit::quiz::{bank, Answers, Audience};
+use crate::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
 
 /// Every question answered with its best option (the first scoring 100; the budget: "medium").

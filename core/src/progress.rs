@@ -1,0 +1,85 @@
+//! A quiz in progress: where a person is, what they answered, which screen asks what, and the
+//! mirrored side of each quiz.
+
+use crate::content::{Audience, Bank, Question, TemperamentQuestion};
+use crate::evaluate::Answers;
+
+/// One quiz's progress: where the person is and what they answered. This is what is saved.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Index of the current screen; equal to the step count once the quiz is finished.
+    pub step: usize,
+    pub answers: Answers,
+}
+
+impl Progress {
+    /// Drops answers whose question or option no longer exists and clamps the step to the first
+    /// unanswered question, so progress saved by an older build (or edited by hand) can neither
+    /// point past the content nor reach a result with answers missing.
+    pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
+        self.answers.retain(|q, a| match bank.question(q) {
+            Some(question) => question.choice(a).is_some_and(|c| c.offered_to(audience)),
+            None => {
+                audience == Audience::Specialist
+                    && bank
+                        .temperament
+                        .iter()
+                        .any(|t| &t.id == q && t.options.iter().any(|o| &o.id == a))
+            }
+        });
+        // A result needs every required answer: resume at the first gap, wherever the step said.
+        let first_gap = (0..bank.step_count(audience)).find(|&step| {
+            item_at(bank, audience, step)
+                .is_some_and(|item| !item.optional() && !self.answers.contains_key(item.id()))
+        });
+        self.step = self
+            .step
+            .min(first_gap.unwrap_or(bank.step_count(audience)));
+        self
+    }
+
+    pub fn finished(&self, bank: &Bank, audience: Audience) -> bool {
+        self.step >= bank.step_count(audience)
+    }
+}
+
+/// What one screen of a quiz asks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StepItem<'a> {
+    /// A mirrored pair, answer required.
+    Pair(&'a Question),
+    /// A question of the optional temperament section (specialists only).
+    Temperament(&'a TemperamentQuestion),
+}
+
+impl<'a> StepItem<'a> {
+    pub fn id(self) -> &'a str {
+        match self {
+            StepItem::Pair(q) => &q.id,
+            StepItem::Temperament(t) => &t.id,
+        }
+    }
+
+    pub fn optional(self) -> bool {
+        matches!(self, StepItem::Temperament(_))
+    }
+}
+
+pub fn item_at(bank: &Bank, audience: Audience, step: usize) -> Option<StepItem<'_>> {
+    match bank.questions.get(step) {
+        Some(q) => Some(StepItem::Pair(q)),
+        None if audience == Audience::Specialist => bank
+            .temperament
+            .get(step - bank.questions.len())
+            .map(StepItem::Temperament),
+        None => None,
+    }
+}
+
+/// The other side of a mirrored pair.
+pub fn mirror(a: Audience) -> Audience {
+    match a {
+        Audience::Client => Audience::Specialist,
+        Audience::Specialist => Audience::Client,
+    }
+}
