@@ -3,14 +3,17 @@
 //     the Content-Security-Policy is the same for every build (a server can send it as a header);
 //  2. writes that policy into index.html (`POLICY` below; the nginx example sends the same);
 //  3. adds a content-hashed copy of the embed loader, for a snippet with Subresource Integrity;
-//  4. for release builds, writes .br and .gz beside every text or wasm file, for servers that
-//     serve pre-compressed files (nginx gzip_static / brotli_static);
+//  4. for release builds, minifies the JavaScript glue (terser) and the stylesheet (csso), keeping
+//     their names and updating their integrity in index.html, then writes .br and .gz beside every
+//     text or wasm file, for servers that serve pre-compressed files (nginx gzip_static /
+//     brotli_static);
 //  5. for `make release`, writes the deployment's allow-list (CLIENT_FIT_AGENCIES, names
 //     separated by `|`; CLIENT_FIT_CONTACTS, destinations separated by spaces) into index.html as
 //     <meta name="client-fit-agency|client-fit-contact"> and leaves out the embedding demo.
 // Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
 // zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +78,34 @@ export function addAllowList(html, agencies, contacts) {
   return out;
 }
 
+/**
+ * Minifies Trunk's JavaScript glue and stylesheet in place (tools/node_modules: terser, csso) and
+ * puts their new integrity into `html`. Their hashed names stay: they follow the sources.
+ */
+async function minifyAssets(dir, html) {
+  const tools = createRequire(fileURLToPath(new URL('../tools/', import.meta.url)));
+  const { minify } = tools('terser');
+  const csso = tools('csso');
+  let out = html;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    let code;
+    if (/^client-fit-[0-9a-f]+\.js$/.test(name)) {
+      code = (await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true })).code;
+    } else if (/^app-[0-9a-f]+\.css$/.test(name)) {
+      code = csso.minify(readFileSync(path, 'utf8')).css;
+    } else {
+      continue;
+    }
+    if (!code) fail(`minifying ${name} gave nothing`);
+    writeFileSync(path, code);
+    const tag = new RegExp(`(<link[^>]*href="[^"]*/${name.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
+    if (!tag.test(out)) fail(`no <link> with the integrity of ${name} in index.html`);
+    out = out.replace(tag, `$1${integrity(code)}$2`);
+  }
+  return out;
+}
+
 function hashEmbedLoader(dir) {
   const code = readFileSync(join(dir, 'client-fit.js'));
   for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
@@ -104,10 +135,12 @@ if (main) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
   const index = join(dir, 'index.html');
   const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
-  const html = addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8')));
+  const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+  let html = addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8')));
+  if (release) html = await minifyAssets(dir, html);
   writeFileSync(index, addAllowList(html, split(process.env.CLIENT_FIT_AGENCIES, '|'), split(process.env.CLIENT_FIT_CONTACTS, /\s+/)));
   hashEmbedLoader(dir);
   // What an agency hosts carries no demo page of ours.
   if (process.env.CLIENT_FIT_RELEASE === '1') for (const f of ['embed-demo.html', 'embed-demo.js']) rmSync(join(dir, f), { force: true });
-  if ((process.env.TRUNK_PROFILE ?? 'release') === 'release') precompress(dir);
+  if (release) precompress(dir);
 }

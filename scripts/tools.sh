@@ -48,8 +48,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 export PATH="$root/tools/node_modules/.bin:$PATH"
-if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OPT" ]; then
-  say "installing wasm-opt (npm binaryen, from tools/package-lock.json)"
+if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OPT" ] \
+  || [ ! -d "$root/tools/node_modules/terser" ] || [ ! -d "$root/tools/node_modules/csso" ]; then
+  say "installing wasm-opt (npm binaryen) and the minifiers (terser, csso), from tools/package-lock.json"
   (cd "$root/tools" && npm ci --no-audit --no-fund >/dev/null)
   if [ "$(wasm-opt --version | grep -o 'version_[0-9]*')" != "$WASM_OPT" ]; then
     echo "tools/package.json's binaryen does not print Trunk.toml's $WASM_OPT" >&2

@@ -1,8 +1,12 @@
 //! Client Fit's web app: the Yew interface over `client_fit_core`, which holds every rule.
 //!
-//! `ui` renders and holds the pure reducer (`ui::state`), `languages` which language is loaded
-//! and shown, `platform` the only code that touches the browser.
+//! `app` owns the state (the pure reducer in `state`) and provides the language to `pages` and
+//! `components` through a context; `hooks` connect them to storage, the address and the host page;
+//! `platform` is the only code that touches the browser.
 
-pub mod languages;
+pub mod app;
+pub mod components;
+pub mod hooks;
+pub mod pages;
 pub mod platform;
-pub mod ui;
+pub mod state;

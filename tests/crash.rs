@@ -1,5 +1,6 @@
 //! The crash screen's markup: escaped text, links built by the app, a way back in.
 
+use client_fit::platform::crash::CrashTexts;
 use client_fit::platform::crash::{asks_reset, screen_html, without_reset, RESET_PARAM};
 use client_fit_core::i18n::Messages;
 use client_fit_core::Audience;
@@ -7,8 +8,9 @@ use client_fit_core::Audience;
 #[test]
 fn the_crash_screen_offers_reload_start_over_and_finished_results() {
     let m = Messages::english();
+    let t = CrashTexts::from_messages(&m);
     let html = screen_html(
-        &m,
+        &t,
         &[(
             Audience::Client,
             "https://cf.example/?a=1&b='x'#r=AB".to_string(),
@@ -32,7 +34,7 @@ fn the_crash_screen_offers_reload_start_over_and_finished_results() {
 
 #[test]
 fn reload_and_start_over_keep_the_embedding_parameters() {
-    let m = Messages::english();
+    let t = CrashTexts::from_messages(&Messages::english());
     let search = without_reset("?quiz=client&reset=1&accent=%23ff0000&reset=1");
     assert_eq!(search, "?quiz=client&accent=%23ff0000");
     assert_eq!(asks_reset(&search), None);
@@ -42,7 +44,7 @@ fn reload_and_start_over_keep_the_embedding_parameters() {
     assert_eq!(without_reset("?reset=1"), "");
     assert_eq!(without_reset("?reset=f00&lang=fi"), "?lang=fi");
     assert_eq!(without_reset(""), "");
-    let html = screen_html(&m, &[], &search, Some("7"));
+    let html = screen_html(&t, &[], &search, Some("7"));
     assert!(
         html.contains("href='?quiz=client&amp;accent=%23ff0000'"),
         "{html}"
@@ -54,7 +56,7 @@ fn reload_and_start_over_keep_the_embedding_parameters() {
         "{html}"
     );
     // A hostile query cannot leave the attribute.
-    let html = screen_html(&m, &[], &without_reset("?x='><script>"), None);
+    let html = screen_html(&t, &[], &without_reset("?x='><script>"), None);
     assert!(
         !html.contains("<script>") && html.contains("&#39;&gt;&lt;script&gt;"),
         "{html}"

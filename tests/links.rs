@@ -1,7 +1,7 @@
 //! Shared results in the reducer, the comparison logic and the rendered comparison.
 
-use client_fit::ui::app::{App, AppProps};
-use client_fit::ui::state::{reduce, Action, AppState, Screen};
+use client_fit::app::{App, AppProps};
+use client_fit::state::{reduce, Action, AppState, Screen};
 use client_fit_core::compare::compare;
 use client_fit_core::progress::Progress;
 use client_fit_core::share::{encode, fragment, parse_link, ShareError};
@@ -21,7 +21,7 @@ fn link(results: &[(Audience, &Answers)]) -> String {
 async fn render(initial: AppState) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
         initial,
-        problem: None,
+        ..AppProps::default()
     })
     .render()
     .await

@@ -1,6 +1,6 @@
 //! Read-only markup built as a string: every text and attribute value is escaped.
 
-use client_fit::ui::markup::Markup;
+use client_fit::components::markup::Markup;
 
 #[test]
 fn text_and_attribute_values_cannot_become_markup() {

@@ -1,6 +1,6 @@
 //! Every message id the UI asks for exists in the English catalog.
 
-use client_fit::ui::state::Notice;
+use client_fit::state::Notice;
 use client_fit_core::fee::{why_message, FeeModel, Offer};
 use client_fit_core::i18n::Messages;
 use client_fit_core::money::InputError;
@@ -10,11 +10,23 @@ use client_fit_core::{Audience, Band, Dimension};
 /// String literals in the UI sources that look like message ids (`word.word…`).
 fn literal_ids() -> Vec<String> {
     let mut ids = Vec::new();
-    let files = std::fs::read_dir("src/ui")
-        .unwrap()
-        .map(|e| e.unwrap().path())
+    let dir = |d: &str| {
+        std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect::<Vec<_>>()
+    };
+    let files = dir("src/pages")
+        .into_iter()
+        .chain(dir("src/components"))
         .chain(
-            ["core/src/first_message.rs", "src/platform/crash.rs"].map(std::path::PathBuf::from),
+            [
+                "src/app.rs",
+                "src/state.rs",
+                "core/src/first_message.rs",
+                "src/platform/crash.rs",
+            ]
+            .map(std::path::PathBuf::from),
         );
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();

@@ -1,6 +1,6 @@
 //! The pure reducer: navigation, answering, persistence-relevant state and notices.
 
-use client_fit::ui::state::{reduce, Action, AppState, Notice, Screen};
+use client_fit::state::{reduce, Action, AppState, Notice, Screen};
 use client_fit_core::money::Field;
 use client_fit_core::progress::Progress;
 use client_fit_core::{english_bank as bank, Audience};
@@ -222,7 +222,7 @@ fn reset_all_clears_everything_but_the_language_and_the_embedding() {
 #[test]
 fn a_copy_status_is_said_until_the_next_action() {
     use client_fit::platform::clipboard::CopyOutcome;
-    use client_fit::ui::state::CopyTarget;
+    use client_fit::state::CopyTarget;
     let s = answer_all(Audience::Client);
     let copied = reduce(
         &s,

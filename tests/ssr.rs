@@ -1,7 +1,7 @@
 //! Each screen rendered through Yew's server-side renderer, natively.
 
-use client_fit::ui::app::{App, AppProps};
-use client_fit::ui::state::{reduce, Action, AppState, Notice};
+use client_fit::app::{App, AppProps};
+use client_fit::state::{reduce, Action, AppState, Notice};
 use client_fit_core::money::Field;
 use client_fit_core::Audience;
 use std::rc::Rc;
@@ -15,9 +15,13 @@ async fn render(initial: AppState, problem: Option<Notice>) -> String {
 
 async fn render_with(mut initial: AppState, problem: Option<Notice>, config: Config) -> String {
     initial.config = Rc::new(config);
-    LocalServerRenderer::<App>::with_props(AppProps { initial, problem })
-        .render()
-        .await
+    LocalServerRenderer::<App>::with_props(AppProps {
+        initial,
+        problem,
+        ..AppProps::default()
+    })
+    .render()
+    .await
 }
 
 fn count(haystack: &str, needle: &str) -> usize {
@@ -112,7 +116,7 @@ async fn a_bad_calculator_field_shows_its_message_in_place() {
         .collect();
     let finished = client_fit_core::progress::Progress { step: 99, answers };
     let s = AppState::new(
-        client_fit::ui::state::Screen::Quiz(Audience::Specialist),
+        client_fit::state::Screen::Quiz(Audience::Specialist),
         Default::default(),
         finished,
         Default::default(),
@@ -147,7 +151,7 @@ async fn agency_name_and_contact_render_as_text_and_a_checked_link() {
 #[tokio::test]
 async fn a_copy_status_shows_beside_its_own_button_only() {
     use client_fit::platform::clipboard::CopyOutcome;
-    use client_fit::ui::state::CopyTarget;
+    use client_fit::state::CopyTarget;
     let mut s = reduce(&AppState::default(), Action::Open(Audience::Client));
     while let Some((_, _, item)) = s.current_item() {
         if let client_fit_core::progress::StepItem::Pair(q) = item {

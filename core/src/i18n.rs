@@ -147,6 +147,7 @@ pub struct Pack {
 
 impl Pack {
     /// English, compiled in: the bank borrows from the binary, so this copies no text.
+    #[inline(never)]
     pub fn english() -> Pack {
         Pack {
             lang: Lang::En,

@@ -5,7 +5,7 @@
 //! - content and its validation (`content`, the compiled English bank in `embedded`);
 //! - the judgement: `evaluate`, `fee`, `money`, `compare`;
 //! - what travels and what is kept: `share` (links), `stored` (saved values, their versions and
-//!   migrations), `config` (address parameters), `host` (events for an embedding page);
+//!   migrations), `saved` (restoring them, setting them aside, starting over), `config` (address parameters), `host` (events for an embedding page);
 //! - words: `i18n` (languages, catalogs), `first_message` (the drafts);
 //! - `progress` (a quiz under way), and the small tools `str_map` and `order`.
 
@@ -19,10 +19,12 @@ pub mod first_message;
 #[doc(hidden)]
 pub mod fuzz;
 pub mod host;
+pub mod html;
 pub mod i18n;
 pub mod money;
 pub mod order;
 pub mod progress;
+pub mod saved;
 pub mod share;
 pub mod stored;
 pub mod str_map;

@@ -1,50 +1,37 @@
 //! Living inside an agency's page: theme from the address, messages to and from the host page,
 //! and the content height for the loader to size the frame.
 
-use client_fit_core::host::HostEvent;
+use gloo_events::EventListener;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use client_fit_core::host::{HostEvent, Value};
 
 /// Whether this page runs in a frame (another page embeds it).
 pub fn in_frame() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(window) = web_sys::window() else {
-            return false;
-        };
-        match window.parent() {
-            Ok(Some(parent)) => !js_sys::Object::is(&window, &parent),
-            _ => false,
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        false
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&window, &parent),
+        _ => false,
     }
 }
 
 /// Sends `event` to the host page at `origin`. Nothing is sent outside a frame, nor when the
 /// host's origin is unknown: `"*"` would hand it to whatever page frames the widget.
 pub fn post(event: &HostEvent, origin: Option<&str>) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(origin) = origin.filter(|_| in_frame()) else {
-            return;
-        };
-        let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
-            return;
-        };
-        // A wrong origin makes the browser drop the message; nothing to report.
-        let _ = parent.post_message(&to_js(&event.to_value()), origin);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (event, origin);
-    }
+    let Some(origin) = origin.filter(|_| in_frame()) else {
+        return;
+    };
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    // A wrong origin makes the browser drop the message; nothing to report.
+    let _ = parent.post_message(&to_js(&event.to_value()), origin);
 }
 
-#[cfg(target_arch = "wasm32")]
-fn to_js(value: &client_fit_core::host::Value) -> wasm_bindgen::JsValue {
-    use client_fit_core::host::Value;
-    use wasm_bindgen::JsValue;
+fn to_js(value: &Value) -> JsValue {
     match value {
         Value::Text(s) => JsValue::from_str(s),
         Value::Number(n) => JsValue::from_f64(f64::from(*n)),
@@ -61,127 +48,89 @@ fn to_js(value: &client_fit_core::host::Value) -> wasm_bindgen::JsValue {
 /// Sets the accent colour (already checked to be `#rrggbb`) and the readable ink on it, and,
 /// when the loader sizes the frame, turns inner scrolling off.
 pub fn apply_theme(accent: Option<&str>, fit: bool) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        else {
-            return;
-        };
-        if let (Some(accent), Some(style)) = (
-            accent,
-            wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&root).map(|e| e.style()),
-        ) {
-            let _ = style.set_property("--cf-accent", accent);
-            let _ = style.set_property("--cf-accent-ink", client_fit_core::config::ink_for(accent));
-        }
-        if fit {
-            let _ = root.class_list().add_1("cf-fit");
-        }
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    if let (Some(accent), Some(style)) = (
+        accent,
+        root.dyn_ref::<web_sys::HtmlElement>().map(|e| e.style()),
+    ) {
+        let _ = style.set_property("--cf-accent", accent);
+        let _ = style.set_property("--cf-accent-ink", client_fit_core::config::ink_for(accent));
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (accent, fit);
+    if fit {
+        let _ = root.class_list().add_1("cf-fit");
     }
 }
 
 /// A line in the browser console for the agency's developer.
 pub fn warn(text: &str) {
-    #[cfg(target_arch = "wasm32")]
     web_sys::console::warn_1(&text.into());
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = text;
 }
 
 /// The height of the app's content in CSS pixels.
 pub fn content_height() -> Option<u32> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let body = web_sys::window()?.document()?.body()?;
-        let h = body.get_bounding_client_rect().height().ceil();
-        (h.is_finite() && h >= 0.0).then_some(h as u32)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
+    let body = web_sys::window()?.document()?.body()?;
+    let h = body.get_bounding_client_rect().height().ceil();
+    (h.is_finite() && h >= 0.0).then_some(h as u32)
 }
 
 /// Calls `on_resize` with the content height whenever it changes. Stops when dropped.
 pub fn watch_height(on_resize: impl Fn(u32) + 'static) -> Option<Watcher> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use std::cell::Cell;
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
-        let body = web_sys::window()?.document()?.body()?;
-        let last = Cell::new(u32::MAX);
-        let closure = Closure::<dyn Fn()>::new(move || {
-            if let Some(h) = content_height() {
-                if h != last.replace(h) {
-                    on_resize(h);
-                }
+    let body = web_sys::window()?.document()?.body()?;
+    let last = std::cell::Cell::new(u32::MAX);
+    let closure = Closure::<dyn Fn()>::new(move || {
+        if let Some(h) = content_height() {
+            if h != last.replace(h) {
+                on_resize(h);
             }
-        });
-        let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
-        observer.observe(&body);
-        Some(Watcher {
-            observer,
-            _closure: closure,
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = on_resize;
-        None
-    }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&body);
+    Some(Watcher {
+        observer,
+        _closure: closure,
+    })
 }
 
+/// A [`watch_height`] under way: the observer and the closure it calls live as long as this.
 pub struct Watcher {
-    #[cfg(target_arch = "wasm32")]
     observer: web_sys::ResizeObserver,
-    #[cfg(target_arch = "wasm32")]
-    _closure: wasm_bindgen::closure::Closure<dyn Fn()>,
+    _closure: Closure<dyn Fn()>,
 }
 
 impl Drop for Watcher {
     fn drop(&mut self) {
-        #[cfg(target_arch = "wasm32")]
         self.observer.disconnect();
     }
 }
 
 /// Calls `on_message` with the `type` of each message from the parent window whose type is one
 /// of `known`. Messages from anywhere else (other frames, other windows) or of other types are
-/// ignored. Stops when dropped.
+/// ignored. Stops when the listener is dropped.
 pub fn on_parent_message(
     known: &'static [&'static str],
     on_message: impl Fn(&'static str) + 'static,
-) -> Option<super::dom::Listener> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let parent = web_sys::window()?.parent().ok().flatten()?;
-        super::dom::listen("message", move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
-                return;
-            };
-            let from_parent = e.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
-            if !from_parent {
-                return;
-            }
-            let kind = js_sys::Reflect::get(&e.data(), &"type".into())
-                .ok()
-                .and_then(|t| t.as_string());
-            if let Some(k) = kind.and_then(|k| known.iter().copied().find(|x| *x == k)) {
-                on_message(k);
-            }
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = (known, on_message);
-        None
-    }
+) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    Some(EventListener::new(&window, "message", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let from_parent = e.source().is_some_and(|s| js_sys::Object::is(&s, &parent));
+        if !from_parent {
+            return;
+        }
+        let kind = js_sys::Reflect::get(&e.data(), &"type".into())
+            .ok()
+            .and_then(|t| t.as_string());
+        if let Some(k) = kind.and_then(|k| known.iter().copied().find(|x| *x == k)) {
+            on_message(k);
+        }
+    }))
 }

@@ -1,47 +1,99 @@
 //! The first message (client) and the reply draft (specialist), composed from the result and
 //! editable in place, with a copy button.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::controls::{action_button, button};
+use super::buttons::{action_button, button};
 use super::share_panel::{copy_handler, copy_status};
-use super::state::{Action, AppState, CopyTarget};
-use client_fit_core::first_message::{client_message, specialist_reply, FIELDS};
+use crate::hooks::use_language;
+use crate::platform::clipboard::CopyOutcome;
+use crate::state::{Action, CopyTarget, Screen};
+use client_fit_core::first_message::{client_message, specialist_reply, Brief, FIELDS};
 use client_fit_core::i18n::Messages;
 use client_fit_core::money::Currency;
-use client_fit_core::{Audience, Evaluation};
+use client_fit_core::{Answers, Audience, Evaluation};
 
 /// Fields typed as money (the calculator's currency) and as a percentage.
 const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
 
-/// The client's first message (with its brief) or the specialist's reply for result `eval` of
-/// `audience`; `link` is this result's share link, when there is a page address.
-pub fn message_panel(
-    m: &Messages,
-    s: &AppState,
-    audience: Audience,
-    eval: &Evaluation,
-    link: Option<&str>,
-    on_action: &Callback<Action>,
-) -> Html {
+#[derive(Properties)]
+pub struct MessagePanelProps {
+    pub audience: Audience,
+    /// The result the draft is composed from.
+    pub eval: Rc<Evaluation>,
+    /// The answers behind it (the client's message quotes some).
+    pub answers: Answers,
+    /// The client's numbers for the message.
+    pub brief: Brief,
+    /// The draft as edited; `None` while it follows the result.
+    pub edited: Option<String>,
+    /// Append the share link to the client's message.
+    pub with_link: bool,
+    /// The calculator's currency, for money fields.
+    pub currency: Currency,
+    /// This result's share link, when there is a page address.
+    pub link: Option<AttrValue>,
+    pub copied: Option<CopyOutcome>,
+    pub screen: Screen,
+    pub on_action: Callback<Action>,
+}
+
+/// The same result is the same evaluation: compared by identity (the page memoizes it), not
+/// field by field.
+impl PartialEq for MessagePanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.eval, &other.eval)
+            && (
+                self.audience,
+                &self.answers,
+                &self.brief,
+                &self.edited,
+                self.with_link,
+                self.currency,
+                &self.link,
+                self.copied,
+                self.screen,
+                &self.on_action,
+            ) == (
+                other.audience,
+                &other.answers,
+                &other.brief,
+                &other.edited,
+                other.with_link,
+                other.currency,
+                &other.link,
+                other.copied,
+                other.screen,
+                &other.on_action,
+            )
+    }
+}
+
+/// The client's first message (with its brief) or the specialist's reply, editable in place.
+#[component]
+pub fn MessagePanel(props: &MessagePanelProps) -> Html {
     const FIELD: &str = "cf-draft";
-    let client = audience == Audience::Client;
+    let m = &*use_language().messages;
+    let on_action = &props.on_action;
+    let client = props.audience == Audience::Client;
     let text = |id: &str| m.t(id);
+    let link = props.link.as_deref();
     let composed = if client {
-        let currency = Currency::from_code(&s.calc.currency).unwrap_or(Currency::Rub);
         client_message(
             &text,
-            &s.brief,
-            &s.progress(Audience::Client).answers,
-            currency,
+            &props.brief,
+            &props.answers,
+            props.currency,
             m.lang().number_style(),
-            link.filter(|_| s.message_link),
+            link.filter(|_| props.with_link),
         )
     } else {
-        specialist_reply(&text, eval)
+        specialist_reply(&text, &props.eval)
     };
-    let edited = if client { &s.message } else { &s.reply };
+    let edited = &props.edited;
     let value = edited.clone().unwrap_or(composed);
 
     let on_edit = on_action.reform(move |e: InputEvent| {
@@ -58,10 +110,10 @@ pub fn message_panel(
     let copy = copy_handler(
         value.clone(),
         FIELD,
-        (CopyTarget::Draft, s.screen),
+        (CopyTarget::Draft, props.screen),
         on_action,
     );
-    let status = copy_status(m, s, CopyTarget::Draft);
+    let status = copy_status(m, props.copied);
     let (title, intro) = if client {
         ("msg.title", "msg.intro")
     } else {
@@ -72,7 +124,7 @@ pub fn message_panel(
             <h2>{ m.t(title) }</h2>
             <p class="cf-small">{ m.t(intro) }</p>
             if client {
-                { brief_form(m, s, on_action) }
+                { brief_form(m, &props.brief, props.currency, on_action) }
             }
             <label for={FIELD}>{ m.t(if client { "msg.draft" } else { "reply.title" }) }</label>
             <textarea id={FIELD} class="cf-draft" rows="14" value={value} oninput={on_edit} data-testid="draft" />
@@ -83,7 +135,7 @@ pub fn message_panel(
                 }
                 if client && link.is_some() {
                     <label class="cf-check">
-                        <input type="checkbox" checked={s.message_link} data-testid="add-link"
+                        <input type="checkbox" checked={props.with_link} data-testid="add-link"
                                onchange={on_action.reform(|e: Event| Action::MessageLink(e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked())))} />
                         { m.t("msg.add_link") }
                     </label>
@@ -94,7 +146,12 @@ pub fn message_panel(
     }
 }
 
-fn brief_form(m: &Messages, s: &AppState, on_action: &Callback<Action>) -> Html {
+fn brief_form(
+    m: &Messages,
+    brief: &Brief,
+    currency: Currency,
+    on_action: &Callback<Action>,
+) -> Html {
     let field = |name: &'static str| {
         let id = format!("brief-{name}");
         let set = on_action.reform(move |e: InputEvent| {
@@ -109,7 +166,7 @@ fn brief_form(m: &Messages, s: &AppState, on_action: &Callback<Action>) -> Html 
             format!(
                 "{} ({})",
                 m.t(&format!("msg.field.{name}")),
-                s.calc.currency
+                currency.code()
             )
         } else {
             m.t(&format!("msg.field.{name}"))
@@ -121,7 +178,7 @@ fn brief_form(m: &Messages, s: &AppState, on_action: &Callback<Action>) -> Html 
         html! {
             <div class="cf-field">
                 <label for={id.clone()}>{ label }</label>
-                <input id={id} type="text" value={s.brief.get(name).to_string()} oninput={set} placeholder={placeholder}
+                <input id={id} type="text" value={brief.get(name).to_string()} oninput={set} placeholder={placeholder}
                        inputmode={if money || name == "conversion" { "decimal" } else { "text" }} autocomplete="off" />
             </div>
         }
@@ -140,7 +197,7 @@ fn brief_form(m: &Messages, s: &AppState, on_action: &Callback<Action>) -> Html 
                 <label for="brief-stage">{ m.t("msg.field.stage") }</label>
                 <select id="brief-stage" onchange={stage}>
                     { for ["", "running", "opening"].iter().map(|v| html! {
-                        <option value={*v} selected={s.brief.stage == *v}>{ m.t(&format!("msg.stage_option.{}", if v.is_empty() { "none" } else { v })) }</option>
+                        <option value={*v} selected={brief.stage == *v}>{ m.t(&format!("msg.stage_option.{}", if v.is_empty() { "none" } else { v })) }</option>
                     }) }
                 </select>
             </div>

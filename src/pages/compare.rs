@@ -2,41 +2,45 @@
 
 use yew::prelude::*;
 
-use super::controls::action_button;
-use super::markup::Markup;
-use super::profile_chart::pair_chart;
-use super::share_panel::share_panel;
-use super::state::{Action, AppState};
-use crate::languages;
-use crate::languages::bank;
-use crate::platform::url;
-use client_fit_core::compare::{compare, AgendaItem, Comparison};
+use crate::components::buttons::action_button;
+use crate::components::markup::Markup;
+use crate::components::profile_chart::pair_chart;
+use crate::components::share_panel::{share_panel, SharePanelProps};
+use std::rc::Rc;
+
+use crate::platform::clipboard::CopyOutcome;
+use crate::state::{Action, Screen};
+use client_fit_core::compare::{AgendaItem, Comparison};
 use client_fit_core::evaluate::Evaluation;
 use client_fit_core::i18n::Messages;
-use client_fit_core::Audience;
+use client_fit_core::i18n::Pack;
+use client_fit_core::{Audience, Bank};
 
-/// Where keyboard focus lands when the comparison opens (App moves it).
-pub const HEADING: &str = ".cf-compare h1";
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareProps {
+    /// Both sides' results and the agenda (memoized by the app).
+    pub comparison: Rc<Comparison>,
+    /// The link to this comparison, when there is a page address.
+    pub link: Option<AttrValue>,
+    pub copied: Option<CopyOutcome>,
+    pub can_share: bool,
+    pub on_action: Callback<Action>,
+}
 
-pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
-    let m = languages::messages(state.lang);
-    let empty = Default::default();
-    let cmp = compare(
-        bank(),
-        state.shared.client.as_ref().unwrap_or(&empty),
-        state.shared.specialist.as_ref().unwrap_or(&empty),
-    );
-    let link = state
-        .share_fragment()
-        .zip(url::page_address(&state.config))
-        .map(|(f, base)| format!("{base}#{f}"));
+/// A client's result beside a specialist's; focus lands on its title (`hooks::use_focus`).
+pub fn compare_page(props: &CompareProps, lang: &Pack) -> Html {
+    let (m, b) = (&*lang.messages, &*lang.bank);
+    let on_action = &props.on_action;
+    let cmp = &props.comparison;
     html! {
         <main class="cf-result cf-compare" data-testid="compare">
-            { summary(&m, &cmp) }
+            { summary(m, b, cmp) }
 
-            if let Some(link) = link {
+            if let Some(link) = &props.link {
                 <section>
-                    { share_panel(&m, state, &link, "compare.share_label", "share.send_title.both", on_action) }
+                    { share_panel(&SharePanelProps { link: link.clone(), label: "compare.share_label",
+                        send_title: "share.send_title.both", copied: props.copied, can_share: props.can_share,
+                        screen: Screen::Compare, on_action: on_action.clone() }, m) }
                 </section>
             }
 
@@ -51,8 +55,8 @@ pub fn compare_screen(state: &AppState, on_action: &Callback<Action>) -> Html {
 
 /// The title, how much the two sides agree, both verdicts, the paired profile chart, then the
 /// agenda and the fee models.
-fn summary(m: &Messages, cmp: &Comparison) -> Html {
-    let total = bank().questions.len();
+fn summary(m: &Messages, b: &Bank, cmp: &Comparison) -> Html {
+    let total = b.questions.len();
     let mut h = Markup::new();
     h.open("section", &[])
         .leaf("h1", &[("tabindex", "-1")], &m.t("compare.title"))
@@ -91,7 +95,7 @@ fn summary(m: &Messages, cmp: &Comparison) -> Html {
         &cmp.specialist.dimensions,
     );
     h.close("section");
-    agenda_and_fees(&mut h, m, cmp);
+    agenda_and_fees(&mut h, m, b, cmp);
     h.into_html()
 }
 
@@ -122,7 +126,7 @@ fn verdicts(h: &mut Markup, m: &Messages, client: &Evaluation, specialist: &Eval
 }
 
 /// The agenda of differing answers and the fee models each side supports.
-fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
+fn agenda_and_fees(h: &mut Markup, m: &Messages, b: &Bank, cmp: &Comparison) {
     h.open("section", &[("data-testid", "agenda")])
         .leaf("h2", &[], &m.t("compare.agenda"));
     if cmp.agenda.is_empty() {
@@ -135,7 +139,7 @@ fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
         )
         .open("ol", &[("class", "cf-agenda")]);
         for item in &cmp.agenda {
-            agenda_item(h, m, item);
+            agenda_item(h, m, b, item);
         }
         h.close("ol");
     }
@@ -165,7 +169,7 @@ fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
         h.leaf("p", &[], &m.t("compare.fee.differ"))
             .open("ul", &[("data-testid", "fee-differences")]);
         for d in &cmp.fee_differences {
-            let Some(c) = bank().fee_conditions.iter().find(|c| c.id == d.condition) else {
+            let Some(c) = b.fee_conditions.iter().find(|c| c.id == d.condition) else {
                 continue;
             };
             h.open("li", &[("data-condition", &c.id)])
@@ -179,8 +183,8 @@ fn agenda_and_fees(h: &mut Markup, m: &Messages, cmp: &Comparison) {
     h.close("section");
 }
 
-fn agenda_item(h: &mut Markup, m: &Messages, item: &AgendaItem) {
-    let Some(q) = bank().question(&item.q) else {
+fn agenda_item(h: &mut Markup, m: &Messages, b: &Bank, item: &AgendaItem) {
+    let Some(q) = b.question(&item.q) else {
         return;
     };
     let said = |a: Audience, option: &str| {

@@ -1,60 +1,76 @@
-//! The result: verdict and why, red flags, the profile chart, archetypes, advice, checklists,
-//! temperament and the fee model with its calculator.
+//! The result: verdict and why, red flags, what to ask, the profile chart, archetypes, advice,
+//! checklists, temperament and the fee offer with its calculator; then the message step, sending
+//! and sharing, and the comparison offer.
 
 use yew::prelude::*;
 
-use super::compare_box::{compare_box, CompareOffer};
-use super::controls::{action_button, with_agency};
-use super::fee_calculator::fee_calculator;
-use super::markup::Markup;
-use super::message_panel::message_panel;
-use super::profile_chart::profile_chart;
-use super::share_panel::share_panel;
-use super::state::{Action, AppState, Screen};
-use crate::languages;
-use crate::languages::bank;
-use crate::platform::url;
+use crate::components::buttons::{action_button, with_agency};
+use crate::components::compare_box::{compare_box, CompareBoxProps};
+use crate::components::fee_calculator::FeeCalculator;
+use crate::components::markup::Markup;
+use crate::components::message_panel::MessagePanel;
+use crate::components::profile_chart::profile_chart;
+use crate::components::share_panel::{share_panel, SharePanelProps};
+use crate::hooks::{use_evaluation, use_language};
+use crate::platform::clipboard::CopyOutcome;
+use crate::state::{Action, CopyTarget, Screen};
 use client_fit_core::config::Contact;
 use client_fit_core::evaluate::{Decider, Evaluation, Reason};
 use client_fit_core::fee::{why_message, BonusBase, FeeModel, Offer};
 use client_fit_core::i18n::Messages;
+use client_fit_core::money::{Plan, PlanInput};
 use client_fit_core::progress::mirror;
-use client_fit_core::share;
-use client_fit_core::{evaluate, Answers, Audience};
+use client_fit_core::stored::Drafts;
+use client_fit_core::{Answers, Audience, Bank};
 
 /// How many pieces of advice are shown before "more".
 pub const TOP_ADVICE: usize = 5;
 /// How many archetype matches are named.
 pub const TOP_ARCHETYPES: usize = 3;
 
-/// Where keyboard focus lands when the result opens (App moves it): the verdict, not the top of
-/// the page.
-pub const HEADING: &str = "[data-testid=verdict]";
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub audience: Audience,
+    pub answers: Answers,
+    /// Someone else's result, opened from a link: read-only.
+    pub shared: bool,
+    /// Everything, not only the summary: the summary paints first and the rest a frame later
+    /// (`hooks::use_deferred`), so the click that finishes a quiz is answered by a small paint.
+    pub details: bool,
+    /// This result's share link (one's own, when there is a page address).
+    pub link: Option<AttrValue>,
+    pub calc: PlanInput,
+    pub calc_plan: Option<Plan>,
+    pub drafts: Drafts,
+    pub copied: Option<(CopyTarget, CopyOutcome)>,
+    /// Where "Send my result" goes, under which name, and whether the deployment vouched for it.
+    pub agency: Option<AttrValue>,
+    pub contact: Option<Contact>,
+    pub vouched: bool,
+    /// Why a pasted link could not be compared.
+    pub paste_error: Option<client_fit_core::share::ShareError>,
+    /// The person finished the other side's quiz themselves.
+    pub mine_ready: bool,
+    /// A result of the other side was opened from a link earlier.
+    pub opened_ready: bool,
+    pub can_share: bool,
+    pub on_action: Callback<Action>,
+}
 
-/// The result screen of `a` (one's own, or one opened from a link). Without `details` it is the
-/// summary alone (verdict, flags, profile); App adds the rest (archetypes, advice, temperament,
-/// checklists, the fee model, the message step, sharing) a frame later, so the click that
-/// finishes the quiz is answered by a small first paint instead of laying out every text at once.
-pub fn result_screen(
-    state: &AppState,
-    a: Audience,
-    details: bool,
-    on_action: &Callback<Action>,
-) -> Html {
-    let m = languages::messages(state.lang);
-    let shared = matches!(state.screen, Screen::Shared(_));
-    let none = Answers::default();
-    let answers = state.result_answers(a).unwrap_or(&none);
-    let link = if shared {
-        None
+#[component]
+pub fn ResultPage(props: &ResultProps) -> Html {
+    let lang = use_language();
+    let (m, b) = (&*lang.messages, &*lang.bank);
+    let a = props.audience;
+    let eval = use_evaluation(a, props.answers.clone());
+    let (shared, on_action) = (props.shared, &props.on_action);
+    let screen = if shared {
+        Screen::Shared(a)
     } else {
-        state
-            .own_token(a)
-            .zip(url::page_address(&state.config))
-            .map(|(token, base)| format!("{base}#{}", share::fragment(&[token])))
+        Screen::Result(a)
     };
+    let copied = |target: CopyTarget| props.copied.filter(|(t, _)| *t == target).map(|(_, o)| o);
     let other = mirror(a);
-    let eval = evaluate(bank(), a, answers);
     let band = eval.band.id();
 
     html! {
@@ -68,22 +84,25 @@ pub fn result_screen(
                     </p>
                 </section>
             }
-            { summary(&m, a, shared, &eval) }
+            { summary(m, b, a, shared, &eval) }
 
-            // The rest follows a frame later (see this function's doc comment).
-            if details {
-                { reading(&m, a, &eval) }
-                { details_markup(&m, &eval) }
+            if props.details {
+                { reading(m, b, a, &eval) }
+                { details_markup(m, b, &eval) }
                 <section class="cf-fee" data-testid="fee" data-model={eval.fee.model().id()} data-offer={eval.fee.offer.id()}>
-                    { fee_markup(&m, a, &eval) }
+                    { fee_markup(m, b, a, &eval) }
                     if !shared {
-                        { fee_calculator(&m, &state.calc, state.calc_plan.as_ref(), on_action) }
+                        <FeeCalculator input={props.calc.clone()} plan={props.calc_plan} on_action={on_action.clone()} />
                     }
                 </section>
                 if !shared {
-                    { message_panel(&m, state, a, &eval, link.as_deref(), on_action) }
+                    <MessagePanel audience={a} eval={eval.clone()} answers={props.answers.clone()}
+                        brief={props.drafts.brief.clone()}
+                        edited={if a == Audience::Client { props.drafts.message.clone() } else { props.drafts.reply.clone() }}
+                        with_link={props.drafts.link} currency={props.calc.currency()} link={props.link.clone()}
+                        copied={copied(CopyTarget::Draft)} {screen} on_action={on_action.clone()} />
                 }
-                { exchange(&m, state, a, link.as_deref(), on_action) }
+                { exchange(m, props, screen, copied(CopyTarget::Link)) }
                 <nav class="cf-nav">
                     if shared {
                         { action_button("cf-secondary", "", m.t("quiz.home"), Action::Home, on_action) }
@@ -99,22 +118,8 @@ pub fn result_screen(
 }
 
 /// Sending the result to the agency, its share link and the comparison offer.
-fn exchange(
-    m: &Messages,
-    state: &AppState,
-    a: Audience,
-    link: Option<&str>,
-    on_action: &Callback<Action>,
-) -> Html {
-    let config = &state.config;
-    let shared = matches!(state.screen, Screen::Shared(_));
-    let other = mirror(a);
-    let offer = CompareOffer {
-        side: a,
-        error: state.paste_error,
-        mine_ready: shared && state.progress(other).finished(bank(), other),
-        opened_ready: !shared && state.shared.get(other).is_some(),
-    };
+fn exchange(m: &Messages, p: &ResultProps, screen: Screen, copied: Option<CopyOutcome>) -> Html {
+    let (a, on_action) = (p.audience, &p.on_action);
     let send_title = if a == Audience::Client {
         "share.send_title.client"
     } else {
@@ -122,13 +127,13 @@ fn exchange(
     };
     html! {
         <section class="cf-exchange">
-            if let (Some(contact), Some(link)) = (&config.contact, link) {
+            if let (Some(contact), Some(link)) = (&p.contact, &p.link) {
                 <p>
                     <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
                        target={matches!(contact, Contact::Page(_)).then_some("_blank")}
                        href={contact.href(link, &m.t(send_title))}>
                         // Unvouched by the deployment, the label says where the result goes.
-                        { match (&config.agency, config.vouched) {
+                        { match (&p.agency, p.vouched) {
                             (Some(agency), true) => with_agency(m, "result.send_to", agency, &[]),
                             (None, true) => html! { m.t("result.send") },
                             (Some(agency), false) => with_agency(m, "result.send_to_host", agency, &[("host", contact.host())]),
@@ -137,16 +142,18 @@ fn exchange(
                     </a>
                 </p>
             }
-            if let Some(link) = link {
+            if let Some(link) = &p.link {
                 <h2>{ m.t("share.title") }</h2>
-                { share_panel(m, state, link, "share.label", send_title, on_action) }
+                { share_panel(&SharePanelProps { link: link.clone(), label: "share.label", send_title, copied,
+                    can_share: p.can_share, screen, on_action: on_action.clone() }, m) }
             }
-            { compare_box(m, offer, on_action) }
+            { compare_box(&CompareBoxProps { side: a, error: p.paste_error, mine_ready: p.mine_ready,
+                opened_ready: p.opened_ready, on_action: on_action.clone() }, m) }
         </section>
     }
 }
 
-fn decided(m: &Messages, eval: &Evaluation) -> String {
+fn decided(m: &Messages, b: &Bank, eval: &Evaluation) -> String {
     let score_band = m.t(&format!("band.{}.short", eval.score_band.id()));
     match &eval.decided_by {
         Decider::Score => m.f("result.decided.score", &[("n", &eval.overall.to_string())]),
@@ -157,8 +164,7 @@ fn decided(m: &Messages, eval: &Evaluation) -> String {
                 ("band", &score_band),
                 (
                     "why",
-                    bank()
-                        .combinations
+                    b.combinations
                         .iter()
                         .find(|c| &c.id == id)
                         .map_or("", |c| &c.name),
@@ -169,7 +175,7 @@ fn decided(m: &Messages, eval: &Evaluation) -> String {
             "result.decided.archetype",
             &[
                 ("band", &score_band),
-                ("name", bank().archetype(id).map_or("", |a| &a.name)),
+                ("name", b.archetype(id).map_or("", |a| &a.name)),
             ],
         ),
         Decider::WeakDimensions(weak) => {
@@ -191,10 +197,10 @@ fn decided(m: &Messages, eval: &Evaluation) -> String {
     }
 }
 
-fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
+fn reason(m: &Messages, b: &Bank, a: Audience, r: &Reason) -> String {
     match r {
         Reason::Answer { q, choice } => {
-            let Some(question) = bank().question(q) else {
+            let Some(question) = b.question(q) else {
                 return String::new();
             };
             let text = question
@@ -211,7 +217,7 @@ fn reason(m: &Messages, a: Audience, r: &Reason) -> String {
 }
 
 /// The verdict and why, the red flags and the profile chart: the first frame of a result.
-fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
+fn summary(m: &Messages, b: &Bank, a: Audience, shared: bool, eval: &Evaluation) -> Html {
     let band = eval.band.id();
     // On someone else's result the verdict is about them, not the reader.
     let verdict_id = if shared {
@@ -239,11 +245,11 @@ fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
         &[("class", "cf-score")],
         &m.f("result.overall", &[("n", &eval.overall.to_string())]),
     )
-    .leaf("p", &[("data-testid", "decided")], &decided(m, eval));
+    .leaf("p", &[("data-testid", "decided")], &decided(m, b, eval));
     if !eval.flags.is_empty() {
         h.leaf("h2", &[], &m.t("result.flags"))
             .open("ul", &[("class", "cf-flags"), ("data-testid", "flags")]);
-        for f in eval.flags.iter().filter_map(|id| bank().flag(id)) {
+        for f in eval.flags.iter().filter_map(|id| b.flag(id)) {
             h.leaf("li", &[("data-flag", &f.id)], &f.name);
         }
         h.close("ul");
@@ -252,7 +258,7 @@ fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
         h.leaf("h2", &[], &m.t("result.ask"))
             .leaf("p", &[("class", "cf-small")], &m.t("result.ask_intro"))
             .open("ul", &[("class", "cf-ask"), ("data-testid", "ask")]);
-        for q in eval.ask.iter().filter_map(|id| bank().question(id)) {
+        for q in eval.ask.iter().filter_map(|id| b.question(id)) {
             h.open("li", &[("data-ask", &q.id)])
                 .leaf("strong", &[], &q.topic)
                 .text(&m.t("fee.condition_unblock"))
@@ -283,7 +289,7 @@ fn summary(m: &Messages, a: Audience, shared: bool, eval: &Evaluation) -> Html {
 }
 
 /// Archetypes, the specialist's own part, and the advice: what the result says, as text.
-fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+fn reading(m: &Messages, b: &Bank, a: Audience, eval: &Evaluation) -> Html {
     let mut markup = Markup::new();
     let h = &mut markup;
     if !eval.archetypes.is_empty() {
@@ -293,7 +299,7 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
             &m.t(&format!("result.archetypes.{}", a.id())),
         );
         let matches = eval.archetypes.iter().take(TOP_ARCHETYPES);
-        for (am, at) in matches.filter_map(|am| bank().archetype(&am.id).map(|at| (am, at))) {
+        for (am, at) in matches.filter_map(|am| b.archetype(&am.id).map(|at| (am, at))) {
             h.open(
                 "article",
                 &[("class", "cf-archetype"), ("data-archetype", &at.id)],
@@ -314,7 +320,7 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
             )
             .open("ul", &[("class", "cf-small")]);
             for r in &am.reasons {
-                h.leaf("li", &[], &reason(m, a, r));
+                h.leaf("li", &[], &reason(m, b, a, r));
             }
             h.close("ul").close("article");
         }
@@ -337,7 +343,7 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
     }
     let advice = |h: &mut Markup, skip: usize, take: usize| {
         let items = eval.advice.iter().skip(skip).take(take);
-        for adv in items.filter_map(|i| bank().advice(&i.id)) {
+        for adv in items.filter_map(|i| b.advice(&i.id)) {
             h.leaf("li", &[], adv.text(a));
         }
     };
@@ -363,7 +369,7 @@ fn reading(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
 }
 
 /// Temperament and the two checklists (painted a frame after the summary).
-fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
+fn details_markup(m: &Messages, b: &Bank, eval: &Evaluation) -> Html {
     let mut h = Markup::new();
     if !eval.temperament.is_empty() {
         h.open("section", &[("data-testid", "temperament")]).leaf(
@@ -374,7 +380,7 @@ fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
         for t in eval
             .temperament
             .iter()
-            .filter_map(|t| bank().temperament_info(*t))
+            .filter_map(|t| b.temperament_info(*t))
         {
             h.open("p", &[])
                 .leaf("strong", &[], &t.name)
@@ -391,7 +397,7 @@ fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
             "ul",
             &[("class", "cf-checklist"), ("data-testid", "guarantees")],
         );
-    for (c, ok) in bank().guarantees.iter().zip(&eval.guarantees) {
+    for (c, ok) in b.guarantees.iter().zip(&eval.guarantees) {
         let (class, said) = if *ok {
             ("cf-yes", "result.check_yes")
         } else {
@@ -417,7 +423,7 @@ fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
         .open("div", &[])
         .leaf("h2", &[], &m.t("result.contract"))
         .open("ul", &[("class", "cf-contract")]);
-    for c in bank().contract.iter() {
+    for c in b.contract.iter() {
         h.leaf("li", &[], c);
     }
     h.close("ul").close("div").close("section");
@@ -425,9 +431,9 @@ fn details_markup(m: &Messages, eval: &Evaluation) -> Html {
 }
 
 /// The offer, why, its terms, and what holds the next step back (the calculator follows).
-fn fee_markup(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
+fn fee_markup(m: &Messages, b: &Bank, a: Audience, eval: &Evaluation) -> Html {
     let fee = &eval.fee;
-    let rules = &bank().fee;
+    let rules = &b.fee;
     let months = rules.review_months.to_string();
     let mut h = Markup::new();
     h.leaf("h2", &[], &m.t("fee.title"))
@@ -457,7 +463,7 @@ fn fee_markup(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
         Offer::Conditions => {
             h.leaf("p", &[], &m.t("fee.agree"))
                 .open("ul", &[("data-testid", "fee-agree")]);
-            for adv in fee.agree.iter().filter_map(|id| bank().advice(id)) {
+            for adv in fee.agree.iter().filter_map(|id| b.advice(id)) {
                 h.leaf("li", &[], adv.text(a));
             }
             if fee.agree.is_empty() {
@@ -518,7 +524,7 @@ fn fee_markup(m: &Messages, a: Audience, eval: &Evaluation) -> Html {
     if fee.next == Some(FeeModel::PurePercentage) && blocked.clone().next().is_some() {
         h.leaf("p", &[], &m.t("fee.blocked_by"))
             .open("ul", &[("data-testid", "fee-missing")]);
-        let conditions = &bank().fee_conditions;
+        let conditions = &b.fee_conditions;
         for c in blocked.filter_map(|id| conditions.iter().find(|c| &c.id == id)) {
             h.open("li", &[])
                 .leaf("strong", &[], &c.text)

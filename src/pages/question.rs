@@ -3,23 +3,31 @@
 
 use yew::prelude::*;
 
-use super::controls::action_button;
-use super::state::{Action, AppState};
-use crate::languages::bank;
-use client_fit_core::i18n::Messages;
-use client_fit_core::progress::StepItem;
+use crate::components::buttons::action_button;
+use crate::state::Action;
+use client_fit_core::i18n::Pack;
+use client_fit_core::progress::{item_at, StepItem};
+use client_fit_core::Audience;
 
-/// What gets keyboard focus when a question opens (the app moves it there, see `app`).
-pub const HEADING: &str = ".cf-question h2";
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionProps {
+    pub audience: Audience,
+    /// The screen's index in its quiz.
+    pub step: usize,
+    /// The option chosen on this screen, if any.
+    pub selected: Option<AttrValue>,
+    pub on_action: Callback<Action>,
+}
 
-/// A plain function, not a component (each component type costs the wasm ~3.5 KB); the app
-/// moves focus to [`HEADING`] when the question changes.
-pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>) -> Html {
-    let Some((audience, step, item)) = state.current_item() else {
+/// One question; the app moves focus to its heading when it opens (`hooks::use_focus`).
+pub fn question_page(props: &QuestionProps, lang: &Pack) -> Html {
+    let (m, bank) = (&*lang.messages, &*lang.bank);
+    let (audience, step, on_action) = (props.audience, props.step, &props.on_action);
+    let Some(item) = item_at(bank, audience, step) else {
         return html! {};
     };
-    let total = bank().step_count(audience);
-    let selected = state.progress(audience).answers.get(item.id()).cloned();
+    let total = bank.step_count(audience);
+    let selected = props.selected.clone();
     let options: Vec<(String, String)> = match item {
         StepItem::Pair(q) => q
             .options_for(audience)
@@ -85,7 +93,7 @@ pub fn question_screen(m: &Messages, state: &AppState, on_action: &Callback<Acti
                 </fieldset>
                 <div class="cf-nav">
                     { action_button("cf-secondary", "", m.t("quiz.back"), Action::Back, on_action) }
-                    <button type="submit" class="cf-primary" disabled={!state.can_advance()}>{ next_label }</button>
+                    <button type="submit" class="cf-primary" disabled={!item.optional() && selected.is_none()}>{ next_label }</button>
                 </div>
             </form>
         </main>

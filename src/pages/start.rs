@@ -2,26 +2,45 @@
 
 use yew::prelude::*;
 
-use super::controls::with_agency;
-use super::state::{Action, AppState};
-use crate::languages::bank;
-use client_fit_core::i18n::Messages;
+use crate::components::buttons::with_agency;
+use crate::state::Action;
+use client_fit_core::i18n::Pack;
 use client_fit_core::Audience;
 
 /// Seconds a person takes per question, on average, for the time estimate.
 const SECONDS_PER_QUESTION: usize = 12;
 
-/// A plain function, not a component: it has no state of its own, and each component type costs
-/// the wasm ~3.5 KB of Yew glue.
-pub fn start_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>) -> Html {
-    let config = &state.config;
+/// How far a person got in one quiz.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuizStatus {
+    /// The screen they were on.
+    pub step: usize,
+    pub finished: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StartProps {
+    /// The agency that offers the quizzes, when the page names one.
+    pub agency: Option<AttrValue>,
+    /// The page was opened for a quiz that does not exist.
+    pub bad_link: bool,
+    pub client: QuizStatus,
+    pub specialist: QuizStatus,
+    pub on_action: Callback<Action>,
+}
+
+pub fn start_page(props: &StartProps, lang: &Pack) -> Html {
+    let (m, bank) = (&*lang.messages, &*lang.bank);
+    let on_action = &props.on_action;
     let card = |a: Audience| {
-        let bank = bank();
         let total = bank.questions.len();
         let minutes = (total * SECONDS_PER_QUESTION).div_ceil(60).to_string();
-        let progress = state.progress(a);
+        let progress = match a {
+            Audience::Client => props.client,
+            Audience::Specialist => props.specialist,
+        };
         let id = a.id();
-        let action = if progress.finished(bank, a) {
+        let action = if progress.finished {
             m.t("start.view_result")
         } else if progress.step > 0 {
             m.f("start.continue", &[("n", &(progress.step + 1).to_string())])
@@ -55,10 +74,10 @@ pub fn start_screen(m: &Messages, state: &AppState, on_action: &Callback<Action>
     };
     html! {
         <main class="cf-start">
-            if state.bad_link {
+            if props.bad_link {
                 <p class="cf-notice" role="alert" data-testid="bad-link">{ m.t("start.bad_link") }</p>
             }
-            if let Some(agency) = &config.agency {
+            if let Some(agency) = &props.agency {
                 <p class="cf-agency" data-testid="agency">{ with_agency(m, "start.offered_by", agency, &[]) }</p>
             }
             <h1>{ m.t("app.title") }</h1>

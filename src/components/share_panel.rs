@@ -3,31 +3,38 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::controls::button;
-use super::state::{Action, AppState, CopyTarget, Screen};
+use super::buttons::button;
 use crate::platform::clipboard::{self, CopyOutcome};
 use crate::platform::dom;
+use crate::state::{Action, CopyTarget, Screen};
 use client_fit_core::i18n::Messages;
 
-/// The link box: `label` and `send_title` are message ids (the field's label, the title the share
-/// sheet gets).
-pub fn share_panel(
-    m: &Messages,
-    state: &AppState,
-    link: &str,
-    label: &str,
-    send_title: &str,
-    on_action: &Callback<Action>,
-) -> Html {
-    const FIELD: &str = "cf-share-link";
+const FIELD: &str = "cf-share-link";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharePanelProps {
+    pub link: AttrValue,
+    /// Message ids: the field's label, and the title the share sheet gets.
+    pub label: &'static str,
+    pub send_title: &'static str,
+    /// What the copy button did last, if it was this one.
+    pub copied: Option<CopyOutcome>,
+    /// The browser has a share sheet (asked once, at start).
+    pub can_share: bool,
+    /// The screen the panel is on: a copy that settles after the person left it says nothing.
+    pub screen: Screen,
+    pub on_action: Callback<Action>,
+}
+
+pub fn share_panel(props: &SharePanelProps, m: &Messages) -> Html {
     let copy = copy_handler(
-        link.to_string(),
+        props.link.to_string(),
         FIELD,
-        (CopyTarget::Link, state.screen),
-        on_action,
+        (CopyTarget::Link, props.screen),
+        &props.on_action,
     );
     let share = {
-        let (link, title) = (link.to_string(), m.t(send_title));
+        let (link, title) = (props.link.to_string(), m.t(props.send_title));
         Callback::from(move |_: MouseEvent| clipboard::share(&title, &link))
     };
     let select_all = Callback::from(|e: FocusEvent| {
@@ -37,16 +44,16 @@ pub fn share_panel(
     });
     html! {
         <div class="cf-share" data-testid="share">
-            <label for={FIELD}>{ m.t(label) }</label>
+            <label for={FIELD}>{ m.t(props.label) }</label>
             <div class="cf-row">
-                <input id={FIELD} type="text" readonly=true value={link.to_string()}
+                <input id={FIELD} type="text" readonly=true value={props.link.clone()}
                        onfocus={select_all} data-testid="share-link" />
                 { button("cf-primary", "copy-link", m.t("share.copy"), copy) }
-                if clipboard::can_share() {
+                if props.can_share {
                     { button("cf-secondary", "", m.t("share.native"), share) }
                 }
             </div>
-            <p class="cf-small" role="status" data-testid="copy-status">{ copy_status(m, state, CopyTarget::Link) }</p>
+            <p class="cf-small" role="status" data-testid="copy-status">{ copy_status(m, props.copied) }</p>
             <p class="cf-small cf-muted">{ m.t("share.private") }</p>
         </div>
     }
@@ -64,17 +71,17 @@ pub fn copy_handler(
     let on_action = on_action.clone();
     Callback::from(move |_: MouseEvent| {
         let done = on_action.clone();
-        clipboard::copy(&text, dom::element(field_id), move |o| {
+        clipboard::copy(text.clone(), dom::element(field_id), move |o| {
             done.emit(Action::Copied(target, o, screen))
         });
     })
 }
 
-/// What the copy button of `target` says after a copy (also used by the message panel).
-pub fn copy_status(m: &Messages, state: &AppState, target: CopyTarget) -> String {
-    match state.copied {
-        Some((t, CopyOutcome::Copied)) if t == target => m.t("share.copied"),
-        Some((t, CopyOutcome::Selected)) if t == target => m.t("share.selected"),
-        _ => String::new(),
+/// What a copy button says after a copy.
+pub fn copy_status(m: &Messages, copied: Option<CopyOutcome>) -> String {
+    match copied {
+        Some(CopyOutcome::Copied) => m.t("share.copied"),
+        Some(CopyOutcome::Selected) => m.t("share.selected"),
+        None => String::new(),
     }
 }

@@ -1,9 +1,9 @@
-//! Buttons, built by one function each: written inline in `html!`, every button (with its own
-//! click closure) cost the wasm about half a kilobyte.
+//! Buttons and labels built the same way everywhere: one builder per kind, so every button has the
+//! same markup, type and test id convention.
 
 use yew::prelude::*;
 
-use super::state::Action;
+use crate::state::Action;
 use client_fit_core::i18n::Messages;
 
 /// A `type="button"` labelled `label`; `class` is its look (`cf-primary`, `cf-secondary`,

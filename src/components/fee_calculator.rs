@@ -3,50 +3,36 @@
 
 use yew::prelude::*;
 
-use super::controls::action_button;
+use super::buttons::action_button;
 use super::fee_chart::fee_chart;
 use super::markup::Markup;
-use super::state::Action;
+use crate::hooks::use_language;
+use crate::state::Action;
 use client_fit_core::i18n::Messages;
 use client_fit_core::money::{Currency, Field, InputError, Plan, PlanInput};
 
 /// Table rows between the ends of the sales range (plus the current sales and the crossover).
 pub const TABLE_STEPS: i64 = 5;
 
-/// The calculator for `input` as typed; `plan` is the last valid set-up. A plain function, not a
-/// component: it has no state of its own, and each component type costs the wasm ~3.5 KB.
-pub fn fee_calculator(
-    m: &Messages,
-    input: &PlanInput,
-    plan: Option<&Plan>,
-    on_action: &Callback<Action>,
-) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct FeeCalculatorProps {
+    /// What the person typed.
+    pub input: PlanInput,
+    /// The last set-up that validated, drawn while a field is bad.
+    pub plan: Option<Plan>,
+    pub on_action: Callback<Action>,
+}
+
+/// The calculator: its fields, with the message of a bad one beside it, and the outputs.
+#[component]
+pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
+    let m = &*use_language().messages;
+    let (input, plan, on_action) = (&props.input, props.plan.as_ref(), &props.on_action);
     let errors: Vec<(Field, InputError)> = input.validate().err().unwrap_or_default();
     let error_of = |f: Field| errors.iter().find(|(ef, _)| *ef == f).map(|(_, e)| *e);
     let currency = input.currency();
 
-    let field = |f: Field, label: String| {
-        let id = format!("calc-{}", f.id());
-        let err_id = format!("{id}-error");
-        let error = error_of(f);
-        let oninput = on_action.reform(move |e: InputEvent| {
-            let value = e
-                .target_dyn_into::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
-            Action::CalcSet(f, value)
-        });
-        html! {
-            <div class={classes!("cf-field", error.is_some().then_some("cf-invalid"))}>
-                <label for={id.clone()}>{ label }</label>
-                <input id={id} type="text" inputmode="decimal" autocomplete="off" value={input.get(f).to_string()}
-                       aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} oninput={oninput} />
-                <p class="cf-field-error" id={err_id} data-testid={format!("error-{}", f.id())} aria-live="polite">
-                    { error.map(|e| m.t(e.message_id())).unwrap_or_default() }
-                </p>
-            </div>
-        }
-    };
+    let field = |f: Field, label: String| field(m, input, error_of(f), f, label, on_action);
     let money_label = |id: &str| m.f(id, &[("cur", currency.code())]);
     let units = input.units_threshold();
     let per_unit = input.per_unit_bonus();
@@ -58,16 +44,10 @@ pub fn fee_calculator(
             .unwrap_or_default();
         Action::CalcCurrency(value)
     });
-    let toggle = |name: &str, first: bool, labels: (String, String), make: fn(bool) -> Action| {
-        let on_first = on_action.reform(move |_: Event| make(true));
-        let on_second = on_action.reform(move |_: Event| make(false));
-        html! {
-            <div class="cf-toggle" role="radiogroup">
-                <label><input type="radio" name={name.to_string()} checked={first} onchange={on_first} />{ labels.0 }</label>
-                <label><input type="radio" name={name.to_string()} checked={!first} onchange={on_second} />{ labels.1 }</label>
-            </div>
-        }
-    };
+    let toggle =
+        |name: &'static str, first: bool, labels: (String, String), make: fn(bool) -> Action| {
+            toggle(name, first, labels, make, on_action)
+        };
 
     html! {
         <div class="cf-calc" data-testid="calculator">
@@ -115,6 +95,56 @@ pub fn fee_calculator(
             if let Some(plan) = plan {
                 { outputs(m, plan) }
             }
+        </div>
+    }
+}
+
+/// One labelled input with its error line. A function of its own: the calculator has a dozen.
+#[inline(never)]
+fn field(
+    m: &Messages,
+    input: &PlanInput,
+    error: Option<InputError>,
+    f: Field,
+    label: String,
+    on_action: &Callback<Action>,
+) -> Html {
+    let id = format!("calc-{}", f.id());
+    let err_id = format!("{id}-error");
+    let oninput = on_action.reform(move |e: InputEvent| {
+        let value = e
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .map(|i| i.value())
+            .unwrap_or_default();
+        Action::CalcSet(f, value)
+    });
+    html! {
+        <div class={classes!("cf-field", error.is_some().then_some("cf-invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <input id={id} type="text" inputmode="decimal" autocomplete="off" value={input.get(f).to_string()}
+                   aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} oninput={oninput} />
+            <p class="cf-field-error" id={err_id} data-testid={format!("error-{}", f.id())} aria-live="polite">
+                { error.map(|e| m.t(e.message_id())).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
+
+/// Two radio buttons choosing between two kinds (`make(true)` or `make(false)`).
+#[inline(never)]
+fn toggle(
+    name: &'static str,
+    first: bool,
+    labels: (String, String),
+    make: fn(bool) -> Action,
+    on_action: &Callback<Action>,
+) -> Html {
+    let on_first = on_action.reform(move |_: Event| make(true));
+    let on_second = on_action.reform(move |_: Event| make(false));
+    html! {
+        <div class="cf-toggle" role="radiogroup">
+            <label><input type="radio" {name} checked={first} onchange={on_first} />{ labels.0 }</label>
+            <label><input type="radio" {name} checked={!first} onchange={on_second} />{ labels.1 }</label>
         </div>
     }
 }

@@ -1,12 +1,16 @@
 //! App state as plain data and the one pure reducer that changes it.
+//!
+//! The reducer reads the quizzes' structure (ids, steps, which options a side is offered) from the
+//! English bank compiled into the binary: it is the same in every language, only wording differs,
+//! and wording is the pages' business (from the language context).
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::languages::bank;
 use crate::platform::clipboard::CopyOutcome;
 use client_fit_core::config::Config;
+use client_fit_core::english_bank as bank;
 use client_fit_core::first_message::Brief;
 use client_fit_core::i18n::Lang;
 use client_fit_core::money::{Field, Plan, PlanInput};
@@ -146,6 +150,17 @@ pub struct AppState {
     pub reply: Option<String>,
     /// What the last copy button did, said beside it until anything else happens.
     pub copied: Option<(CopyTarget, CopyOutcome)>,
+    /// Storage keys this page must not write until a start over (a newer version's data, or a
+    /// value that could not be set aside).
+    pub held: Vec<&'static str>,
+}
+
+/// What the page learned about where it runs, once, at start: the address share links start
+/// from (none off the browser) and whether there is a share sheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Environment {
+    pub page_address: Option<String>,
+    pub can_share: bool,
 }
 
 impl Default for AppState {
@@ -190,6 +205,7 @@ impl AppState {
             message_link: true,
             reply: None,
             copied: None,
+            held: Vec::new(),
         };
         if let Some(a) = screen.audience() {
             state.screen = state.screen_for(a);
