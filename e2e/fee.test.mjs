@@ -56,6 +56,19 @@ test('changing inputs updates the table and the chart', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('typing in the calculator re-renders without evaluating the result again', async () => {
+  const page = await resultPage();
+  const evaluations = () => page.evaluate(() => window.wasmBindings.client_fit_evaluations());
+  const before = await evaluations();
+  assert.ok(before > 0, 'the result was evaluated');
+  for (const value of ['12', '15', '20']) {
+    await page.fill('#calc-percent', value);
+    await page.waitForFunction((v) => document.querySelector('[data-testid="fee-table"] tbody tr td:last-child').textContent.startsWith(`₽${v}`), value);
+  }
+  assert.equal(await evaluations(), before, 'three keystrokes, no evaluation');
+  assert.deepEqual(page.errors, []);
+});
+
 test('a bad value shows its message, keeps the last valid chart, and recovers', async () => {
   const page = await resultPage();
   const line = () => page.getAttribute('[data-testid="line-percent"]', 'points');

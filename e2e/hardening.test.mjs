@@ -42,6 +42,21 @@ function rng(seed) {
 }
 
 const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+/** Clicks one of the `clickable` elements on screen (a select gets one of its options), if any. */
+async function clickSomething(page, clickable, pick) {
+  const targets = page.locator(clickable);
+  const n = await targets.count();
+  if (n === 0) return;
+  const target = targets.nth(pick(n));
+  const tag = await target.evaluate((e) => e.tagName).catch(() => null);
+  if (tag === 'SELECT') {
+    const values = await target.evaluate((sel) => [...sel.options].map((o) => o.value));
+    await target.selectOption(values[pick(values.length)]).catch(() => {});
+  } else {
+    await target.click({ timeout: 2000 }).catch(() => {});
+  }
+}
+
 async function settle(page) {
   for (let i = 0; i < 20; i++) {
     const a = await saved(page);
@@ -51,18 +66,25 @@ async function settle(page) {
   }
 }
 
-const saved = (page) => page.evaluate(() => Object.fromEntries(
-  Object.keys(localStorage).filter((k) => k.startsWith('clientfit.v1.') && !k.includes('.unreadable')).sort().map((k) => [k, localStorage.getItem(k)])));
-
-test('200 random click, keyboard and reload walks: no console error, nothing lost on reload', async () => {
-  const walks = Number(process.env.WALKS ?? 200);
+// A page on the app with console errors collected; `initScript` runs before the app boots.
+async function freshPage(initScript) {
   const context = await browser.newContext({ viewport: { width: 900, height: 800 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(server.url);
   await page.waitForSelector('#client-fit main');
+  return { context, page, errors };
+}
+
+const saved = (page) => page.evaluate(() => Object.fromEntries(
+  Object.keys(localStorage).filter((k) => k.startsWith('clientfit.v1.') && !k.includes('.unreadable')).sort().map((k) => [k, localStorage.getItem(k)])));
+
+test('200 random click, keyboard and reload walks: no console error, nothing lost on reload', async () => {
+  const walks = Number(process.env.WALKS ?? 200);
+  const { context, page, errors } = await freshPage();
   const clickable = 'main button:not([disabled]), main label.cf-option, main select, [data-testid="lang"], main summary, main input[type="checkbox"]';
   for (let walk = 0; walk < walks; walk++) {
     const random = rng(1000 + walk);
@@ -86,22 +108,33 @@ test('200 random click, keyboard and reload walks: no console error, nothing los
       } else if (roll < 0.25) {
         await page.keyboard.press(['Tab', 'Enter', 'ArrowDown', 'ArrowUp', 'Space', 'Escape'][pick(6)]);
       } else {
-        const targets = page.locator(clickable);
-        const n = await targets.count();
-        if (n === 0) continue;
-        const target = targets.nth(pick(n));
-        const tag = await target.evaluate((e) => e.tagName).catch(() => null);
-        if (tag === 'SELECT') {
-          const values = await target.evaluate((s) => [...s.options].map((o) => o.value));
-          await target.selectOption(values[pick(values.length)]).catch(() => {});
-        } else {
-          await target.click({ timeout: 2000 }).catch(() => {});
-        }
+        await clickSomething(page, clickable, pick);
       }
       await page.waitForTimeout(10);
     }
     assert.deepEqual(errors, [], `walk ${walk} (seed ${1000 + walk})`);
   }
+  await context.close();
+});
+
+test('soak: random walks in one page without reloads; wasm memory reported at start and end', async () => {
+  // The allocator is chosen by this measurement (docs/performance.md); SOAK=1000 for the full run.
+  const walks = Number(process.env.SOAK ?? 60);
+  const { context, page, errors } = await freshPage(
+    () => addEventListener('TrunkApplicationStarted', (e) => { window.cfMemory = e.detail.wasm.memory; }));
+  const memory = () => page.evaluate(() => window.cfMemory.buffer.byteLength);
+  const start = await memory();
+  const clickable = 'main button:not([disabled]), main label.cf-option, [data-testid="lang"], main summary, main input[type="checkbox"]';
+  for (let walk = 0; walk < walks; walk++) {
+    const random = rng(5000 + walk);
+    const pick = (n) => Math.floor(random() * n);
+    for (let step = 0; step < 12; step++) await clickSomething(page, clickable, pick);
+  }
+  await settle(page);
+  const end = await memory();
+  console.log(`# soak: ${walks} walks of 12 actions, wasm memory ${start} -> ${end} bytes`);
+  assert.ok(end <= Math.max(start * 4, 16 << 20), `wasm memory grew from ${start} to ${end} bytes`);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

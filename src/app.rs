@@ -213,7 +213,7 @@ fn page(
         Screen::Quiz(_) => match state.current_item() {
             Some((audience, step, item)) => html! {
                 { question_page(&QuestionProps { audience, step,
-                    selected: state.progress(audience).answers.get(item.id()).cloned().map(AttrValue::from),
+                    selected: state.progress(audience).answers.get(item.id()).map(|o| AttrValue::from(String::from(o.clone()))),
                     on_action }, lang) }
             },
             None => html! {},

@@ -51,7 +51,7 @@ fn main() {
     if let Some(currency) = config.currency {
         // The agency's currency is the default; a person's own saved choice wins.
         if restored.calc == PlanInput::default() {
-            restored.calc.currency = currency.code().to_string();
+            restored.calc.currency = currency;
         }
     }
     let mut initial = AppState::new(screen, restored.client, restored.specialist, restored.calc);

@@ -11,9 +11,9 @@ use yew::Reducible;
 use crate::platform::clipboard::CopyOutcome;
 use client_fit_core::config::Config;
 use client_fit_core::english_bank as bank;
-use client_fit_core::first_message::Brief;
+use client_fit_core::first_message::{Brief, BriefField};
 use client_fit_core::i18n::Lang;
-use client_fit_core::money::{Field, Plan, PlanInput};
+use client_fit_core::money::{BonusKind, Currency, Field, Measure, Plan, PlanInput, ThresholdKind};
 use client_fit_core::progress::{item_at, mirror, Progress, StepItem};
 use client_fit_core::share::{self, ShareError, SharedResult};
 use client_fit_core::{Answers, Audience};
@@ -325,11 +325,11 @@ pub enum Action {
     DismissNotice,
     /// A calculator field was edited.
     CalcSet(Field, String),
-    CalcThresholdKind(bool),
-    CalcBonusKind(bool),
-    /// Count the bonus on leads (`true`) or on sales.
-    CalcOnLeads(bool),
-    CalcCurrency(String),
+    CalcThresholdKind(ThresholdKind),
+    CalcBonusKind(BonusKind),
+    /// Count the bonus on leads or on sales.
+    CalcMeasure(Measure),
+    CalcCurrency(Currency),
     CalcReset,
     /// The page was opened with (or navigated to) a result link, read or not.
     OpenLink(Result<Vec<SharedResult>, ShareError>),
@@ -345,7 +345,7 @@ pub enum Action {
     /// Show another language (already loaded and activated). Answers are kept: they are ids.
     SetLang(Lang),
     /// A field of the first-message step was edited.
-    BriefSet(&'static str, String),
+    BriefSet(BriefField, String),
     /// The client edited the composed message.
     MessageEdit(String),
     MessageLink(bool),
@@ -408,7 +408,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 if valid {
                     next.progress_mut(a)
                         .answers
-                        .insert(item.id().to_string(), option);
+                        .insert(item.id().into(), option.into());
                 }
             }
         }
@@ -456,7 +456,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ResetAll => {
             let mut calc = PlanInput::default();
             if let Some(currency) = state.config.currency {
-                calc.currency = currency.code().to_string();
+                calc.currency = currency;
             }
             let mut fresh = AppState::new(
                 Screen::Start,
@@ -473,23 +473,21 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             next.calc.set(field, value);
             next.revalidate_calc();
         }
-        Action::CalcThresholdKind(units) => {
-            next.calc.threshold_kind = if units { "units" } else { "revenue" }.into();
+        Action::CalcThresholdKind(kind) => {
+            next.calc.threshold_kind = kind;
             next.revalidate_calc();
         }
-        Action::CalcBonusKind(per_unit) => {
-            next.calc.bonus_kind = if per_unit { "per_unit" } else { "percent" }.into();
+        Action::CalcBonusKind(kind) => {
+            next.calc.bonus_kind = kind;
             next.revalidate_calc();
         }
-        Action::CalcOnLeads(leads) => {
-            next.calc.measure = if leads { "leads" } else { "sales" }.into();
+        Action::CalcMeasure(measure) => {
+            next.calc.measure = measure;
             next.revalidate_calc();
         }
-        Action::CalcCurrency(code) => {
-            if client_fit_core::money::Currency::from_code(&code).is_some() {
-                next.calc.currency = code;
-                next.revalidate_calc();
-            }
+        Action::CalcCurrency(currency) => {
+            next.calc.currency = currency;
+            next.revalidate_calc();
         }
         Action::CalcReset => {
             next.calc = PlanInput::default();

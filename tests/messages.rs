@@ -125,8 +125,11 @@ fn used_ids() -> Vec<String> {
     ] {
         ids.push(e.message_id().to_string());
     }
-    for f in client_fit_core::first_message::FIELDS {
-        ids.push(format!("msg.field.{f}"));
+    for f in client_fit_core::first_message::BriefField::ALL {
+        ids.push(format!("msg.field.{}", f.name()));
+    }
+    for stage in client_fit_core::first_message::Stage::ALL {
+        ids.push(format!("msg.stage_option.{}", stage.name()));
     }
     for id in [
         "msg.placeholder.business",

@@ -1,7 +1,8 @@
 //! The pure reducer: navigation, answering, persistence-relevant state and notices.
 
 use client_fit::state::{reduce, Action, AppState, Notice, Screen};
-use client_fit_core::money::Field;
+use client_fit_core::first_message::BriefField;
+use client_fit_core::money::{Currency, Field};
 use client_fit_core::progress::Progress;
 use client_fit_core::{english_bank as bank, Audience};
 
@@ -38,7 +39,7 @@ fn next_needs_an_answer_and_invalid_options_are_ignored() {
     let s = run(s, [Action::Choose("yes".into()), Action::Next]);
     assert_eq!(s.client.step, 1);
     assert_eq!(
-        s.client.answers.get("goals_numbers").map(String::as_str),
+        s.client.answers.get("goals_numbers").map(|o| o.as_str()),
         Some("yes")
     );
 }
@@ -166,7 +167,7 @@ fn a_complete_restored_quiz_opens_on_its_result_even_with_temperament_skipped() 
     let answers = bank()
         .questions
         .iter()
-        .map(|q| (q.id.to_string(), q.options[0].id.to_string()))
+        .map(|q| (q.id.as_ref().into(), q.options[0].id.as_ref().into()))
         .collect();
     let done = Progress { step: 999, answers };
     let s = AppState::new(
@@ -190,7 +191,7 @@ fn reset_all_clears_everything_but_the_language_and_the_embedding() {
             Action::Open(Audience::Specialist),
             Action::Choose("yes".into()),
             Action::CalcSet(Field::FixedMin, "12345".into()),
-            Action::BriefSet("business", "Bakery".into()),
+            Action::BriefSet(BriefField::Business, "Bakery".into()),
             Action::Notify(Notice::SavedByNewerVersion),
         ],
     );
@@ -205,10 +206,11 @@ fn reset_all_clears_everything_but_the_language_and_the_embedding() {
     assert_eq!(fresh.specialist, Progress::default());
     assert_eq!(fresh.calc.fixed_min, AppState::default().calc.fixed_min);
     assert_eq!(
-        fresh.calc.currency, "EUR",
+        fresh.calc.currency,
+        Currency::Eur,
         "the agency's currency stays the default"
     );
-    assert!(fresh.brief.get("business").is_empty());
+    assert!(fresh.brief.get(BriefField::Business).is_empty());
     assert_eq!(fresh.notice, None);
     assert_eq!(fresh.lang, Lang::Fi);
     assert_eq!(fresh.config, s.config);

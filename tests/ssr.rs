@@ -112,7 +112,7 @@ async fn a_bad_calculator_field_shows_its_message_in_place() {
     let answers = client_fit_core::english_bank()
         .questions
         .iter()
-        .map(|q| (q.id.to_string(), q.options[0].id.to_string()))
+        .map(|q| (q.id.as_ref().into(), q.options[0].id.as_ref().into()))
         .collect();
     let finished = client_fit_core::progress::Progress { step: 99, answers };
     let s = AppState::new(
@@ -184,4 +184,33 @@ async fn a_copy_status_shows_beside_its_own_button_only() {
         "",
         "the link's copy says nothing here"
     );
+}
+
+#[tokio::test]
+async fn the_share_panel_renders_natively_with_the_page_address_it_is_given() {
+    use client_fit::state::Environment;
+    let s = AppState {
+        client: client_fit_core::progress::Progress {
+            step: client_fit_core::english_bank().step_count(Audience::Client),
+            answers: client_fit_core::testing::best_answers(),
+        },
+        screen: client_fit::state::Screen::Result(Audience::Client),
+        ..AppState::default()
+    };
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        initial: s,
+        env: Environment {
+            page_address: Some("https://agency.example/cf/".into()),
+            can_share: true,
+        },
+        ..AppProps::default()
+    })
+    .render()
+    .await;
+    assert!(html.contains("data-testid=\"share\""), "{html}");
+    assert!(
+        html.contains("value=\"https://agency.example/cf/#r="),
+        "the link starts from the page address"
+    );
+    assert!(html.contains(">Share…<"), "the share sheet is offered");
 }

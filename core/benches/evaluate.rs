@@ -29,14 +29,14 @@ fn main() {
         .enumerate()
         .map(|(i, q)| {
             (
-                q.id.to_string(),
-                q.options[i % q.options.len()].id.to_string(),
+                q.id.as_ref().into(),
+                q.options[i % q.options.len()].id.as_ref().into(),
             )
         })
         .chain(
             b.temperament
                 .iter()
-                .map(|t| (t.id.to_string(), t.options[0].id.to_string())),
+                .map(|t| (t.id.as_ref().into(), t.options[0].id.as_ref().into())),
         )
         .collect();
     let start = Instant::now();

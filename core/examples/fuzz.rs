@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Targets: `share_link` (links and pasted text), `config` (the page's query parameters),
-//! `stored` (saved progress and calculator inputs as read back from localStorage). The `fuzz`
+//! `stored` (saved progress and calculator inputs as read back from localStorage), `catalog` (a
+//! fetched language catalog), `drafts` (the saved first-message step). The `fuzz`
 //! profile is release with overflow checks and debug assertions on.
 //!
 //! Seeds are valid inputs made by the encoders; each run mutates one (bit flips, byte swaps,
@@ -70,16 +71,16 @@ fn random_answers(rng: &mut Rng, audience: Audience) -> Answers {
     let mut a = Answers::new();
     for q in b.questions.iter() {
         a.insert(
-            q.id.to_string(),
-            q.options[rng.below(q.options.len())].id.to_string(),
+            q.id.as_ref().into(),
+            q.options[rng.below(q.options.len())].id.as_ref().into(),
         );
     }
     if audience == Audience::Specialist {
         for t in b.temperament.iter() {
             if rng.below(4) > 0 {
                 a.insert(
-                    t.id.to_string(),
-                    t.options[rng.below(t.options.len())].id.to_string(),
+                    t.id.as_ref().into(),
+                    t.options[rng.below(t.options.len())].id.as_ref().into(),
                 );
             }
         }
@@ -151,6 +152,30 @@ fn stored_seeds(rng: &mut Rng) -> Vec<Vec<u8>> {
     seeds
 }
 
+fn catalog_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
+    // A small piece of a real catalog, and a whole one (for the complete-language path).
+    let fi = include_str!("../../content/lang/fi.json");
+    vec![
+        fi.as_bytes().to_vec(),
+        br#"{"a": "b\u00e9\n", "c.q.x": "\ud83d\ude00 {n}"}"#.to_vec(),
+        b"{}".to_vec(),
+    ]
+}
+
+fn drafts_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
+    use client_fit_core::first_message::BriefField;
+    use client_fit_core::stored::{encode_drafts, Drafts};
+    let mut d = Drafts::default();
+    d.brief
+        .set(BriefField::Business, "candles & soap; \"handmade\"");
+    d.brief.set(BriefField::Stage, "running");
+    d.message = Some("Hello,\nwe sell candles.".into());
+    vec![
+        format!("\"{}\"", encode_drafts(&Drafts::default())).into_bytes(),
+        format!("\"{}\"", encode_drafts(&d)).into_bytes(),
+    ]
+}
+
 fn mutate(rng: &mut Rng, corpus: &[Vec<u8>], input: &mut Vec<u8>) {
     for _ in 0..=rng.below(4) {
         let len = input.len();
@@ -207,8 +232,10 @@ fn main() {
         "share_link" => (fuzz::share_link, share_seeds),
         "config" => (fuzz::config, config_seeds),
         "stored" => (fuzz::stored, stored_seeds),
+        "catalog" => (fuzz::catalog, catalog_seeds),
+        "drafts" => (fuzz::drafts, drafts_seeds),
         _ => {
-            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored");
+            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored, catalog, drafts");
             std::process::exit(2);
         }
     };
@@ -288,7 +315,8 @@ fn accepted(name: &str, input: &[u8]) -> bool {
         "config" => client_fit_core::config::Config::from_query(&text)
             .1
             .is_empty(),
-        "stored" => client_fit_core::stored::unquote(&text).is_ok(),
+        "stored" | "drafts" => client_fit_core::stored::unquote(&text).is_ok(),
+        "catalog" => client_fit_core::i18n::parse_flat(&text).is_ok(),
         _ => false,
     }
 }

@@ -3,15 +3,16 @@
 
 use super::content::{Audience, Bank};
 use super::evaluate::{evaluate, Answers, Evaluation};
+use super::ids::{OptionId, QuestionId};
 use super::order;
 
 /// One mirrored question the two sides answered differently.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgendaItem {
-    pub q: String,
+    pub q: QuestionId,
     /// The client's option id and the specialist's.
-    pub client: String,
-    pub specialist: String,
+    pub client: OptionId,
+    pub specialist: OptionId,
     /// Question weight × the distance between the two answers' scores; larger first. Two
     /// different answers scoring the same still differ in fact, so they stay, with gap 0.
     pub gap: u16,
@@ -46,7 +47,7 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
             agreed += 1;
             continue;
         }
-        let (Some(cw), Some(sw)) = (q.choice(c), q.choice(s)) else {
+        let (Some(cw), Some(sw)) = (q.choice(c.as_str()), q.choice(s.as_str())) else {
             continue;
         };
         // A side that does not know yet leaves the known answer's own distance from the best
@@ -58,7 +59,7 @@ pub fn compare(bank: &Bank, client: &Answers, specialist: &Answers) -> Compariso
             (true, true) => 0,
         };
         agenda.push(AgendaItem {
-            q: q.id.to_string(),
+            q: QuestionId::from(q.id.as_ref()),
             client: c.clone(),
             specialist: s.clone(),
             gap: u16::from(distance) * u16::from(q.weight),

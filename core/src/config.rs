@@ -236,7 +236,7 @@ pub fn parse_colour(value: &str) -> Option<String> {
 /// Text readable on `accent` (`#rrggbb`): near-black or white, whichever contrasts more.
 ///
 /// WCAG relative luminance, with the sRGB curve approximated by 0.7·v² + 0.3·v³ (within 0.003 of
-/// it over 0..1) in integers: `powf` would cost the wasm 2 KB.
+/// it over 0..1) in integers, so the app needs no floating-point `powf`.
 pub fn ink_for(accent: &str) -> &'static str {
     let channel = |i: usize| {
         let v = accent

@@ -524,7 +524,7 @@ impl Bank {
     /// translations are checked against and applied by. Options of a shared scale are keyed by
     /// the scale (`c.scale.agree.yes`), so they are translated once.
     pub fn visit_texts(&mut self, f: &mut dyn FnMut(&str, &mut Text)) {
-        // One reused buffer and one joining routine: a `format!` per field cost the wasm 5 KB.
+        // One reused buffer and one joining routine for every key.
         let mut key = String::new();
         let mut at = |parts: &[&str], text: &mut Text| {
             key.clear();

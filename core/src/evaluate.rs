@@ -6,15 +6,13 @@
 //! up ([`Combination`](super::content::Combination)), archetypes the sources say to stop at or to
 //! take only on strict terms, and blind dimensions. All of them are content, not code.
 
-use super::content::{
-    Archetype, Audience, Band, Bank, Choice, Dimension, Signal, Temperament, Text,
-};
+use super::chosen::Chosen;
+use super::content::{Archetype, Audience, Band, Bank, Dimension, Signal, Temperament};
 use super::content::{Combination, Flag};
 use super::fee::{recommend_fee, FeeAdvice};
 use super::order;
 
-/// Question id → chosen option id. Ids, not indices, so saved answers survive content edits.
-pub type Answers = super::str_map::StrMap;
+pub use super::chosen::Answers;
 
 /// A dimension below this is blind: one caps the verdict at "workable" (a partner cannot be blind
 /// in one area), two or more at "high risk".
@@ -95,31 +93,6 @@ pub struct Evaluation {
     /// The most frequent temperaments in the optional section (ties kept), empty when skipped.
     pub temperament: Vec<Temperament>,
     pub fee: FeeAdvice,
-}
-
-/// The option chosen for each question of a bank, in the bank's order: every answer is looked up
-/// once, and rules reach theirs by the question's index (`at`), not by its id.
-pub struct Chosen<'a>(Vec<Option<&'a Choice>>);
-
-impl<'a> Chosen<'a> {
-    pub fn new(bank: &'a Bank, answers: &Answers) -> Chosen<'a> {
-        Chosen(
-            bank.questions
-                .iter()
-                .map(|q| answers.get(q.id.as_ref()).and_then(|a| q.choice(a)))
-                .collect(),
-        )
-    }
-
-    /// The option chosen for the question at `at`, if any.
-    pub fn at(&self, at: usize) -> Option<&'a Choice> {
-        self.0.get(at).copied().flatten()
-    }
-
-    /// Whether the question at `at` is answered with one of `any`.
-    pub fn is(&self, at: usize, any: &[Text]) -> bool {
-        self.at(at).is_some_and(|c| any.contains(&c.id))
-    }
 }
 
 /// Evaluates a (possibly partial) set of answers. Unknown ids are ignored.
@@ -342,7 +315,7 @@ fn temperament(bank: &Bank, answers: &Answers) -> Vec<Temperament> {
     for q in bank.temperament.iter() {
         let chosen = answers
             .get(q.id.as_ref())
-            .and_then(|a| q.options.iter().find(|o| &o.id == a));
+            .and_then(|a| q.options.iter().find(|o| o.id == a.as_str()));
         if let Some(o) = chosen {
             counts[o.temperament as usize] += 1;
         }

@@ -4,8 +4,8 @@
 //! client asks for it and every readiness condition holds. What the advice reads (readiness
 //! conditions, the client's own wish, the budget) is content (`fee_conditions`, `fee`).
 
+use super::chosen::Chosen;
 use super::content::{Audience, Band, Bank, Flag};
-use super::evaluate::Chosen;
 
 /// The three fee models the advisor chooses between.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

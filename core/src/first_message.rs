@@ -7,6 +7,7 @@
 
 use super::content::Band;
 use super::evaluate::{Answers, Evaluation};
+use super::ids::OptionId;
 use super::money::{parse_hundredths, Currency, Money, NumberStyle};
 
 /// What the client typed in the optional step. Every field may be empty (= not known / not said).
@@ -14,8 +15,8 @@ use super::money::{parse_hundredths, Currency, Money, NumberStyle};
 pub struct Brief {
     /// What the business sells and where.
     pub business: String,
-    /// `running` or `opening` (about to open); empty when not said.
-    pub stage: String,
+    /// Running or about to open; `None` when not said.
+    pub stage: Option<Stage>,
     /// Goal in numbers and time.
     pub goal: String,
     /// Cost per lead in other channels, as typed.
@@ -34,54 +35,82 @@ pub struct Brief {
     pub channel: String,
 }
 
-/// The brief's fields by their stored names, in order (storage and the form use this list).
-pub const FIELDS: [&str; 10] = [
-    "business",
-    "stage",
-    "goal",
-    "cost_per_lead",
-    "conversion",
-    "avg_order",
-    "budget",
-    "decision_time",
-    "contact",
-    "channel",
-];
+crate::ids::named_set! {
+    /// Where the business is.
+    pub enum Stage {
+        Running = "running",
+        /// About to open.
+        Opening = "opening",
+    }
+}
+
+crate::ids::named_set! {
+    /// The brief's fields by their stored names, in the order the form shows and storage
+    /// writes them.
+    pub enum BriefField {
+        Business = "business",
+        Stage = "stage",
+        Goal = "goal",
+        CostPerLead = "cost_per_lead",
+        Conversion = "conversion",
+        AvgOrder = "avg_order",
+        Budget = "budget",
+        DecisionTime = "decision_time",
+        Contact = "contact",
+        Channel = "channel",
+    }
+}
+
+impl BriefField {
+    /// The fields that hold an amount of money (typed in the calculator's currency).
+    pub fn is_money(self) -> bool {
+        matches!(
+            self,
+            BriefField::CostPerLead | BriefField::AvgOrder | BriefField::Budget
+        )
+    }
+}
 
 impl Brief {
-    pub fn get(&self, field: &str) -> &str {
+    /// A field as stored: the stage by its name, the rest as typed.
+    pub fn get(&self, field: BriefField) -> &str {
         match field {
-            "business" => &self.business,
-            "stage" => &self.stage,
-            "goal" => &self.goal,
-            "cost_per_lead" => &self.cost_per_lead,
-            "conversion" => &self.conversion,
-            "avg_order" => &self.avg_order,
-            "budget" => &self.budget,
-            "decision_time" => &self.decision_time,
-            "contact" => &self.contact,
-            "channel" => &self.channel,
-            _ => "",
+            BriefField::Stage => self.stage.map_or("", Stage::name),
+            BriefField::Business => &self.business,
+            BriefField::Goal => &self.goal,
+            BriefField::CostPerLead => &self.cost_per_lead,
+            BriefField::Conversion => &self.conversion,
+            BriefField::AvgOrder => &self.avg_order,
+            BriefField::Budget => &self.budget,
+            BriefField::DecisionTime => &self.decision_time,
+            BriefField::Contact => &self.contact,
+            BriefField::Channel => &self.channel,
         }
     }
 
-    /// Sets a field by name; unknown names are ignored. Input is capped at 300 characters.
-    pub fn set(&mut self, field: &str, value: &str) {
-        let value: String = value.chars().take(300).collect();
-        let slot = match field {
-            "business" => &mut self.business,
-            "stage" => &mut self.stage,
-            "goal" => &mut self.goal,
-            "cost_per_lead" => &mut self.cost_per_lead,
-            "conversion" => &mut self.conversion,
-            "avg_order" => &mut self.avg_order,
-            "budget" => &mut self.budget,
-            "decision_time" => &mut self.decision_time,
-            "contact" => &mut self.contact,
-            "channel" => &mut self.channel,
-            _ => return,
-        };
-        *slot = value;
+    /// Sets a field from its stored text, capped at 300 characters; a stage by a name it does
+    /// not know is "not said".
+    pub fn set(&mut self, field: BriefField, value: &str) {
+        if field == BriefField::Stage {
+            self.stage = Stage::from_name(value);
+        } else if let Some(slot) = self.text_mut(field) {
+            *slot = value.chars().take(300).collect();
+        }
+    }
+
+    fn text_mut(&mut self, field: BriefField) -> Option<&mut String> {
+        Some(match field {
+            BriefField::Stage => return None,
+            BriefField::Business => &mut self.business,
+            BriefField::Goal => &mut self.goal,
+            BriefField::CostPerLead => &mut self.cost_per_lead,
+            BriefField::Conversion => &mut self.conversion,
+            BriefField::AvgOrder => &mut self.avg_order,
+            BriefField::Budget => &mut self.budget,
+            BriefField::DecisionTime => &mut self.decision_time,
+            BriefField::Contact => &mut self.contact,
+            BriefField::Channel => &mut self.channel,
+        })
     }
 }
 
@@ -140,10 +169,10 @@ pub fn client_message(
     } else {
         fill("msg.hello_business", &[("business", &business)])
     });
-    match brief.stage.as_str() {
-        "running" => parts.push(text("msg.stage.running")),
-        "opening" => parts.push(text("msg.stage.opening")),
-        _ => {}
+    match brief.stage {
+        Some(Stage::Running) => parts.push(text("msg.stage.running")),
+        Some(Stage::Opening) => parts.push(text("msg.stage.opening")),
+        None => {}
     }
     let goal = plain(&brief.goal);
     parts.push(if goal.is_empty() {
@@ -192,7 +221,7 @@ pub fn client_message(
         Some(b) => fill("msg.budget", &[("budget", &b)]),
         None => text("msg.budget_unknown"),
     });
-    let answer = |q: &str| answers.get(q).map(String::as_str);
+    let answer = |q: &str| answers.get(q).map(OptionId::as_str);
     let mut terms = Vec::new();
     match answer("money_prepay") {
         Some("full") => terms.push(text("msg.terms.prepay_full")),

@@ -25,7 +25,7 @@ pub fn share_link(data: &[u8]) {
     for r in &results {
         for q in bank().questions.iter() {
             match r.answers.get(q.id.as_ref()) {
-                Some(a) => assert!(q.choice(a).is_some()),
+                Some(a) => assert!(q.choice(a.as_str()).is_some()),
                 None => assert!(earlier_layout, "a current result answers every pair"),
             }
         }
@@ -101,4 +101,59 @@ pub fn stored(data: &[u8]) {
         );
         let _ = plan.validate();
     }
+}
+
+/// A language catalog as fetched: refused with a reason, or a complete language whose every
+/// message and content text is what the catalog said.
+pub fn catalog(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(entries) = crate::i18n::parse_flat(&text) else {
+        return;
+    };
+    for (key, value) in &entries {
+        // What was read writes back to a JSON string that reads the same.
+        let json = format!("{{{}:{}}}", json_string(key), json_string(value));
+        assert_eq!(
+            crate::i18n::parse_flat(&json).as_deref(),
+            Ok(&[(key.clone(), value.clone())][..])
+        );
+    }
+    if let Ok(pack) = crate::i18n::pack_from_catalog(crate::i18n::Lang::Fi, &text) {
+        for (key, value) in &entries {
+            if !key.starts_with("c.") && pack.messages.contains(key) {
+                // The last of a repeated key wins.
+                let last = entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
+                assert_eq!(Some(&pack.messages.t(key)), last);
+                let _ = value;
+            }
+        }
+        assert_eq!(pack.bank.questions.len(), bank().questions.len());
+    }
+}
+
+/// The first-message step as read back from storage: refused, or drafts that encode to a form
+/// that decodes to the same.
+pub fn drafts(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(inner) = codec::unquote(&text) else {
+        return;
+    };
+    if let Ok(d) = codec::decode_drafts(inner) {
+        assert_eq!(codec::decode_drafts(&codec::encode_drafts(&d)), Ok(d));
+    }
+}
+
+/// `s` as a JSON string literal.
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

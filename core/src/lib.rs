@@ -7,8 +7,10 @@
 //! - what travels and what is kept: `share` (links), `stored` (saved values, their versions and
 //!   migrations), `saved` (restoring them, setting them aside, starting over), `config` (address parameters), `host` (events for an embedding page);
 //! - words: `i18n` (languages, catalogs), `first_message` (the drafts);
-//! - `progress` (a quiz under way), and the small tools `str_map` and `order`.
+//! - `progress` (a quiz under way), `ids` (question and option ids, named closed sets), and the
+//!   small tools `str_map` and `order`.
 
+pub mod chosen;
 pub mod compare;
 pub mod config;
 pub mod content;
@@ -21,6 +23,7 @@ pub mod fuzz;
 pub mod host;
 pub mod html;
 pub mod i18n;
+pub mod ids;
 pub mod money;
 pub mod order;
 pub mod progress;

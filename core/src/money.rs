@@ -376,39 +376,56 @@ impl Row {
     }
 }
 
-/// Calculator fields, for attaching an error to the right input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    CurrentSales,
-    RangeMin,
-    RangeMax,
-    AvgOrder,
-    FixedMin,
-    Threshold,
-    Bonus,
-    Percent,
-    Cap,
-    Conversion,
-    LeadThreshold,
-    LeadBonus,
+crate::ids::named_set! {
+    /// Every value of the calculator by its stored name, in the order it is stored: the one
+    /// list the stored format, the form's input ids and the error messages read. The four
+    /// choices are set with their own controls; the rest are typed text.
+    pub enum Field {
+        Currency = "currency",
+        CurrentSales = "current_sales",
+        RangeMin = "range_min",
+        RangeMax = "range_max",
+        AvgOrder = "avg_order",
+        FixedMin = "fixed_min",
+        ThresholdKind = "threshold_kind",
+        Threshold = "threshold",
+        BonusKind = "bonus_kind",
+        Bonus = "bonus",
+        Percent = "percent",
+        Cap = "cap",
+        Measure = "measure",
+        Conversion = "conversion",
+        LeadThreshold = "lead_threshold",
+        LeadBonus = "lead_bonus",
+    }
 }
 
-impl Field {
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Conversion => "conversion",
-            Field::LeadThreshold => "lead_threshold",
-            Field::LeadBonus => "lead_bonus",
-            Field::CurrentSales => "current_sales",
-            Field::RangeMin => "range_min",
-            Field::RangeMax => "range_max",
-            Field::AvgOrder => "avg_order",
-            Field::FixedMin => "fixed_min",
-            Field::Threshold => "threshold",
-            Field::Bonus => "bonus",
-            Field::Percent => "percent",
-            Field::Cap => "cap",
-        }
+crate::ids::named_set! {
+    /// What the bonus threshold counts on sales.
+    pub enum ThresholdKind {
+        /// Units sold after the first N.
+        Units = "units",
+        /// Revenue above an amount.
+        Revenue = "revenue",
+    }
+}
+
+crate::ids::named_set! {
+    /// How the bonus on sales is paid.
+    pub enum BonusKind {
+        /// An amount for every unit sold over the threshold.
+        PerUnit = "per_unit",
+        /// A share of the revenue over the threshold.
+        Percent = "percent",
+    }
+}
+
+crate::ids::named_set! {
+    /// What the bonus is counted on.
+    pub enum Measure {
+        Sales = "sales",
+        /// Leads, for a client whose sales the specialist cannot see.
+        Leads = "leads",
     }
 }
 
@@ -560,23 +577,20 @@ pub fn parse_units(raw: &str) -> Result<i64, InputError> {
 /// What the person typed, field by field, as text. Kept verbatim so nothing typed is lost.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanInput {
-    pub currency: String,
+    pub currency: Currency,
     pub current_sales: String,
     pub range_min: String,
     pub range_max: String,
     pub avg_order: String,
     pub fixed_min: String,
-    /// "units" or "revenue".
-    pub threshold_kind: String,
+    pub threshold_kind: ThresholdKind,
     pub threshold: String,
-    /// "per_unit" or "percent".
-    pub bonus_kind: String,
+    pub bonus_kind: BonusKind,
     pub bonus: String,
     pub percent: String,
     /// Empty means no cap.
     pub cap: String,
-    /// "leads" counts the bonus on leads; anything else on sales.
-    pub measure: String,
+    pub measure: Measure,
     /// The share of leads that buy, in percent.
     pub conversion: String,
     pub lead_threshold: String,
@@ -589,19 +603,19 @@ impl Default for PlanInput {
     /// of it per lead after the first hundred.
     fn default() -> Self {
         PlanInput {
-            currency: "RUB".into(),
+            currency: Currency::Rub,
             current_sales: "400000".into(),
             range_min: "100000".into(),
             range_max: "10000000".into(),
             avg_order: "5000".into(),
             fixed_min: "40000".into(),
-            threshold_kind: "units".into(),
+            threshold_kind: ThresholdKind::Units,
             threshold: "10".into(),
-            bonus_kind: "per_unit".into(),
+            bonus_kind: BonusKind::PerUnit,
             bonus: "250".into(),
             percent: "10".into(),
             cap: String::new(),
-            measure: "sales".into(),
+            measure: Measure::Sales,
             conversion: "10".into(),
             lead_threshold: "100".into(),
             lead_bonus: "25".into(),
@@ -610,8 +624,13 @@ impl Default for PlanInput {
 }
 
 impl PlanInput {
+    /// A value as stored: a choice by its name, a typed field as typed.
     pub fn get(&self, f: Field) -> &str {
         match f {
+            Field::Currency => self.currency.code(),
+            Field::ThresholdKind => self.threshold_kind.name(),
+            Field::BonusKind => self.bonus_kind.name(),
+            Field::Measure => self.measure.name(),
             Field::CurrentSales => &self.current_sales,
             Field::RangeMin => &self.range_min,
             Field::RangeMax => &self.range_max,
@@ -627,8 +646,34 @@ impl PlanInput {
         }
     }
 
+    /// Sets a value from its stored text; a choice by a name it does not know stays as it was.
     pub fn set(&mut self, f: Field, value: String) {
-        let slot = match f {
+        match f {
+            Field::Currency => {
+                self.currency = Currency::from_code(&value).unwrap_or(self.currency);
+            }
+            Field::ThresholdKind => {
+                self.threshold_kind =
+                    ThresholdKind::from_name(&value).unwrap_or(self.threshold_kind);
+            }
+            Field::BonusKind => {
+                self.bonus_kind = BonusKind::from_name(&value).unwrap_or(self.bonus_kind);
+            }
+            Field::Measure => self.measure = Measure::from_name(&value).unwrap_or(self.measure),
+            _ => {
+                if let Some(slot) = self.text_mut(f) {
+                    *slot = value;
+                }
+            }
+        }
+    }
+
+    /// The text a typed field holds; `None` for the four choices.
+    fn text_mut(&mut self, f: Field) -> Option<&mut String> {
+        Some(match f {
+            Field::Currency | Field::ThresholdKind | Field::BonusKind | Field::Measure => {
+                return None
+            }
             Field::CurrentSales => &mut self.current_sales,
             Field::RangeMin => &mut self.range_min,
             Field::RangeMax => &mut self.range_max,
@@ -641,25 +686,24 @@ impl PlanInput {
             Field::Conversion => &mut self.conversion,
             Field::LeadThreshold => &mut self.lead_threshold,
             Field::LeadBonus => &mut self.lead_bonus,
-        };
-        *slot = value;
+        })
     }
 
     pub fn currency(&self) -> Currency {
-        Currency::from_code(&self.currency).unwrap_or(Currency::Rub)
+        self.currency
     }
 
     pub fn units_threshold(&self) -> bool {
-        self.threshold_kind != "revenue"
+        self.threshold_kind == ThresholdKind::Units
     }
 
     pub fn per_unit_bonus(&self) -> bool {
-        self.bonus_kind != "percent"
+        self.bonus_kind == BonusKind::PerUnit
     }
 
     /// Whether the bonus is counted on leads rather than sales.
     pub fn on_leads(&self) -> bool {
-        self.measure == "leads"
+        self.measure == Measure::Leads
     }
 
     /// Validates every field; on failure returns each bad field with its reason.

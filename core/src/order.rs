@@ -1,7 +1,8 @@
 //! Sorting for the short lists here (at most a few dozen items).
 //!
-//! Why not `slice::sort*`: each element type instantiates std's sort (driftsort / quicksort plus
-//! small-sort networks), ~3.5 KB of wasm apiece; this insertion sort is a few hundred bytes.
+//! Why not `slice::sort*`: each element type instantiates the whole of std's sort (driftsort or
+//! quicksort plus small-sort networks), built for long lists; an insertion sort is enough here and
+//! one small function. (What each cost, measured: docs/performance.md.)
 
 /// Stable sort by key, ascending.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {

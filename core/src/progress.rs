@@ -17,14 +17,16 @@ impl Progress {
     /// unanswered question, so progress saved by an older build (or edited by hand) can neither
     /// point past the content nor reach a result with answers missing.
     pub fn sanitized(mut self, bank: &Bank, audience: Audience) -> Progress {
-        self.answers.retain(|q, a| match bank.question(q) {
-            Some(question) => question.choice(a).is_some_and(|c| c.offered_to(audience)),
+        self.answers.retain(|q, a| match bank.question(q.as_str()) {
+            Some(question) => question
+                .choice(a.as_str())
+                .is_some_and(|c| c.offered_to(audience)),
             None => {
                 audience == Audience::Specialist
                     && bank
                         .temperament
                         .iter()
-                        .any(|t| &t.id == q && t.options.iter().any(|o| &o.id == a))
+                        .any(|t| t.id == q.as_str() && t.options.iter().any(|o| o.id == a.as_str()))
             }
         });
         // A result needs every required answer: resume at the first gap, wherever the step said.

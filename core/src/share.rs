@@ -193,7 +193,7 @@ pub fn encode(bank: &Bank, audience: Audience, answers: &Answers) -> Option<Stri
     let mut number: u128 = 0;
     for d in digits(bank, audience) {
         let value = match answers.get(d.id) {
-            Some(a) => d.options.iter().position(|o| o == a)? + usize::from(d.optional),
+            Some(a) => d.options.iter().position(|o| a == o)? + usize::from(d.optional),
             None if d.optional => 0,
             None => return None,
         };
@@ -266,7 +266,7 @@ pub fn decode(bank: &Bank, token: &str) -> Result<SharedResult, ShareError> {
                 .iter()
                 .any(|t| t.id == d.id && t.options.iter().any(|o| o.id == *option));
         if known {
-            answers.insert(d.id.to_string(), option.to_string());
+            answers.insert(d.id.into(), (*option).into());
         } else if !d.optional {
             // A required answer this side is never offered ("don't know yet" in a client's
             // link): no release writes that.

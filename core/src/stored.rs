@@ -1,7 +1,7 @@
 //! The text form of saved progress and calculator inputs.
 //!
-//! A small line format instead of JSON: decoding JSON into structs pulled ~36 KB of parser into
-//! the wasm (12 KB brotli), and these values are simple. Every part is percent-encoded, so a
+//! A small line format instead of JSON: these values are flat, and a line format needs no
+//! deserializer in the app (docs/performance.md has what one cost). Every part is percent-encoded, so a
 //! value contains only `[A-Za-z0-9_.~-]`, `%`, `;`, `=` and `&`, which also makes it a JSON string
 //! with no escapes: storage keeps it as `"…"` and [`unquote`] reads that back.
 //!
@@ -13,8 +13,8 @@
 //! - calculator: `c1;<field>=<text>&…` (unknown fields ignored, missing ones default, so values
 //!   saved before the bonus on leads existed read as a bonus on sales)
 
-use crate::first_message::{Brief, FIELDS};
-use crate::money::PlanInput;
+use crate::first_message::{Brief, BriefField};
+use crate::money::{Field, PlanInput};
 use crate::progress::{item_at, Progress};
 use crate::{Answers, Audience, Bank};
 
@@ -34,7 +34,7 @@ pub fn encode_progress(p: &Progress, bank: &Bank, audience: Audience) -> String 
     let answers = p
         .answers
         .iter()
-        .map(|(q, a)| format!("{}={}", escape(q), escape(a)))
+        .map(|(q, a)| format!("{}={}", escape(q.as_str()), escape(a.as_str())))
         .collect::<Vec<_>>()
         .join("&");
     let at = item_at(bank, audience, p.step).map_or(DONE, |item| item.id());
@@ -63,7 +63,7 @@ pub fn decode_progress(
     };
     let mut answers = Answers::new();
     for (q, a) in pairs(answer_text)? {
-        answers.insert(q, a);
+        answers.insert(q.into(), a.into());
     }
     Ok(Progress { step, answers })
 }
@@ -83,33 +83,10 @@ pub fn written_by_newer(text: &str) -> bool {
         .is_some_and(|n| n > current)
 }
 
-/// The calculator fields by their stored names, in a fixed order: the one list both directions use.
-fn plan_slots(p: &mut PlanInput) -> [(&'static str, &mut String); 16] {
-    [
-        ("currency", &mut p.currency),
-        ("current_sales", &mut p.current_sales),
-        ("range_min", &mut p.range_min),
-        ("range_max", &mut p.range_max),
-        ("avg_order", &mut p.avg_order),
-        ("fixed_min", &mut p.fixed_min),
-        ("threshold_kind", &mut p.threshold_kind),
-        ("threshold", &mut p.threshold),
-        ("bonus_kind", &mut p.bonus_kind),
-        ("bonus", &mut p.bonus),
-        ("percent", &mut p.percent),
-        ("cap", &mut p.cap),
-        ("measure", &mut p.measure),
-        ("conversion", &mut p.conversion),
-        ("lead_threshold", &mut p.lead_threshold),
-        ("lead_bonus", &mut p.lead_bonus),
-    ]
-}
-
 pub fn encode_plan(p: &PlanInput) -> String {
-    let mut copy = p.clone();
-    let fields = plan_slots(&mut copy)
+    let fields = Field::ALL
         .iter()
-        .map(|(name, value)| format!("{name}={}", escape(value)))
+        .map(|&f| format!("{}={}", f.name(), escape(p.get(f))))
         .collect::<Vec<_>>()
         .join("&");
     format!("c1;{fields}")
@@ -120,8 +97,8 @@ pub fn decode_plan(text: &str) -> Result<PlanInput, Unreadable> {
     let mut p = PlanInput::default();
     for (name, value) in pairs(body)? {
         // Unknown fields (from a later version) are ignored.
-        if let Some((_, slot)) = plan_slots(&mut p).into_iter().find(|(n, _)| *n == name) {
-            *slot = value;
+        if let Some(field) = Field::from_name(&name) {
+            p.set(field, value);
         }
     }
     Ok(p)
@@ -208,10 +185,10 @@ impl Default for Drafts {
 
 /// `b1;<field>=<text>&…&~link=0|1[&~message=…][&~reply=…]`; empty fields are left out.
 pub fn encode_drafts(d: &Drafts) -> String {
-    let mut parts: Vec<String> = FIELDS
+    let mut parts: Vec<String> = BriefField::ALL
         .iter()
-        .filter(|f| !d.brief.get(f).is_empty())
-        .map(|f| format!("{f}={}", escape(d.brief.get(f))))
+        .filter(|&&f| !d.brief.get(f).is_empty())
+        .map(|&f| format!("{}={}", f.name(), escape(d.brief.get(f))))
         .collect();
     parts.push(format!("~link={}", u8::from(d.link)));
     if let Some(m) = &d.message {
@@ -232,7 +209,11 @@ pub fn decode_drafts(text: &str) -> Result<Drafts, Unreadable> {
             "~link" => d.link = value != "0",
             "~message" => d.message = Some(value),
             "~reply" => d.reply = Some(value),
-            field => d.brief.set(field, &value),
+            field => {
+                if let Some(field) = BriefField::from_name(field) {
+                    d.brief.set(field, &value);
+                }
+            }
         }
     }
     Ok(d)

@@ -1,21 +1,29 @@
-//! A map from text keys to text values kept as one vector sorted by key: the answers of a quiz
-//! (a few dozen entries) and a language's messages (a few hundred). It iterates in key order like
-//! the `BTreeMap` it replaced, so rendering and saving stay deterministic, without the ~8 KB of
-//! tree code that map cost the wasm.
+//! A map from text keys (or ids that read as text) to values, kept as one vector sorted by key:
+//! the answers of a quiz (a few dozen entries) and a language's messages (a few hundred). It iterates in key order like
+//! a `BTreeMap`, so rendering and saving stay deterministic; for a few dozen entries a binary
+//! search over one vector does the same with a fraction of the code (docs/performance.md).
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StrMap(Vec<(String, String)>);
+use std::borrow::Borrow;
 
-impl StrMap {
-    pub fn new() -> StrMap {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StrMap<K = String, V = String>(Vec<(K, V)>);
+
+impl<K, V> Default for StrMap<K, V> {
+    fn default() -> Self {
+        StrMap(Vec::new())
+    }
+}
+
+impl<K: Borrow<str> + Ord, V> StrMap<K, V> {
+    pub fn new() -> Self {
         StrMap::default()
     }
 
     fn find(&self, key: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+        self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
-    pub fn get(&self, key: &str) -> Option<&String> {
+    pub fn get(&self, key: &str) -> Option<&V> {
         self.find(key).ok().map(|i| &self.0[i].1)
     }
 
@@ -24,13 +32,13 @@ impl StrMap {
     }
 
     /// Sets `key` to `value`, returning the value it replaced.
-    pub fn insert(&mut self, key: String, value: String) -> Option<String> {
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         // Sorted input (the built-in English messages) appends; anything else is placed.
         if self.0.last().is_none_or(|(last, _)| *last < key) {
             self.0.push((key, value));
             return None;
         }
-        match self.find(&key) {
+        match self.find(key.borrow()) {
             Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
             Err(i) => {
                 self.0.insert(i, (key, value));
@@ -39,11 +47,11 @@ impl StrMap {
         }
     }
 
-    pub fn remove(&mut self, key: &str) -> Option<String> {
+    pub fn remove(&mut self, key: &str) -> Option<V> {
         self.find(key).ok().map(|i| self.0.remove(i).1)
     }
 
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &String) -> bool) {
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
         self.0.retain(|(k, v)| keep(k, v));
     }
 
@@ -56,46 +64,43 @@ impl StrMap {
     }
 
     /// Entries in key order.
-    pub fn iter(&self) -> Iter<'_> {
+    pub fn iter(&self) -> Iter<'_, K, V> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
         self.0.iter().map(|(k, _)| k)
     }
 }
 
-pub type Iter<'a> = std::iter::Map<
-    std::slice::Iter<'a, (String, String)>,
-    fn(&(String, String)) -> (&String, &String),
->;
+pub type Iter<'a, K, V> = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&(K, V)) -> (&K, &V)>;
 
-impl<'a> IntoIterator for &'a StrMap {
-    type Item = (&'a String, &'a String);
-    type IntoIter = Iter<'a>;
-    fn into_iter(self) -> Iter<'a> {
+impl<'a, K: Borrow<str> + Ord, V> IntoIterator for &'a StrMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = Iter<'a, K, V>;
+    fn into_iter(self) -> Iter<'a, K, V> {
         self.iter()
     }
 }
 
-impl IntoIterator for StrMap {
-    type Item = (String, String);
-    type IntoIter = std::vec::IntoIter<(String, String)>;
+impl<K, V> IntoIterator for StrMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
 }
 
-impl FromIterator<(String, String)> for StrMap {
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> StrMap {
+impl<K: Borrow<str> + Ord, V> FromIterator<(K, V)> for StrMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> Self {
         let mut map = StrMap::new();
         map.extend(pairs);
         map
     }
 }
 
-impl Extend<(String, String)> for StrMap {
-    fn extend<I: IntoIterator<Item = (String, String)>>(&mut self, pairs: I) {
+impl<K: Borrow<str> + Ord, V> Extend<(K, V)> for StrMap<K, V> {
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
         for (k, v) in pairs {
             self.insert(k, v);
         }
@@ -106,7 +111,7 @@ impl Extend<(String, String)> for StrMap {
 mod tests {
     use super::StrMap;
 
-    fn map(pairs: &[(&str, &str)]) -> StrMap {
+    fn map(pairs: &[(&str, &str)]) -> StrMap<String, String> {
         pairs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -137,7 +142,7 @@ mod tests {
         /// `BTreeMap` given the same sequence.
         #[test]
         fn behaves_like_a_btree_map(ops in proptest::collection::vec((0u8..3, 0u8..12, 0u8..4), 0..80)) {
-            let mut ours = StrMap::new();
+            let mut ours = StrMap::<String, String>::new();
             let mut tree = std::collections::BTreeMap::new();
             for (op, k, v) in ops {
                 let (k, v) = (format!("k{k}"), format!("v{v}"));

@@ -1,6 +1,7 @@
 //! Fixtures for tests, of this crate and of the app (feature `testing`): answer sets built from
 //! the English bank, and proptest strategies over them.
 
+use crate::ids::{OptionId, QuestionId};
 use crate::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
 
@@ -16,8 +17,8 @@ pub fn best_answers() -> Answers {
                 q.options.iter().find(|c| !c.is_weak())
             };
             (
-                q.id.to_string(),
-                best.unwrap_or(&q.options[0]).id.to_string(),
+                QuestionId::from(q.id.as_ref()),
+                OptionId::from(best.unwrap_or(&q.options[0]).id.as_ref()),
             )
         })
         .collect()
@@ -31,7 +32,7 @@ pub fn with(overrides: &[(&str, &str)]) -> Answers {
             .question(q)
             .unwrap_or_else(|| panic!("unknown question {q}"));
         assert!(question.choice(opt).is_some(), "{q} has no option {opt}");
-        a.insert((*q).to_string(), (*opt).to_string());
+        a.insert((*q).into(), (*opt).into());
     }
     a
 }
@@ -57,15 +58,15 @@ pub fn answer_sets() -> impl Strategy<Value = Answers> {
         let mut a = Answers::new();
         for (q, pick) in b.questions.iter().zip(&picks) {
             a.insert(
-                q.id.to_string(),
-                q.options[pick % q.options.len()].id.to_string(),
+                q.id.as_ref().into(),
+                q.options[pick % q.options.len()].id.as_ref().into(),
             );
         }
         for (t, pick) in b.temperament.iter().zip(&picks[b.questions.len()..]) {
             if pick % 5 != 4 {
                 a.insert(
-                    t.id.to_string(),
-                    t.options[pick % t.options.len()].id.to_string(),
+                    t.id.as_ref().into(),
+                    t.options[pick % t.options.len()].id.as_ref().into(),
                 );
             }
         }

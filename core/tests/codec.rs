@@ -1,7 +1,7 @@
 //! The stored text form of progress and calculator inputs: round trips, and garbage is refused
 //! without panicking.
 
-use client_fit_core::money::PlanInput;
+use client_fit_core::money::{BonusKind, Currency, Field, Measure, PlanInput, ThresholdKind};
 use client_fit_core::progress::Progress;
 use client_fit_core::stored::*;
 use client_fit_core::{english_bank as bank, Answers, Audience};
@@ -42,7 +42,7 @@ fn version_1_progress_migrates_and_is_written_back_as_version_2() {
     let p = decode(v1, Audience::Client).expect("v1 still reads");
     assert_eq!(p.step, 3);
     assert_eq!(
-        p.answers.get("goals_numbers").map(String::as_str),
+        p.answers.get("goals_numbers").map(|o| o.as_str()),
         Some("yes")
     );
     let v2 = encode_progress(&p, bank(), Audience::Client);
@@ -142,6 +142,43 @@ fn unknown_calculator_fields_are_ignored_and_missing_ones_default() {
     assert_eq!(p.range_max, PlanInput::default().range_max);
 }
 
+#[test]
+fn choices_are_stored_by_name_and_a_name_this_build_does_not_know_keeps_the_default() {
+    let p = PlanInput {
+        currency: Currency::Eur,
+        threshold_kind: ThresholdKind::Revenue,
+        bonus_kind: BonusKind::Percent,
+        measure: Measure::Leads,
+        ..PlanInput::default()
+    };
+    let text = encode_plan(&p);
+    for pair in [
+        "currency=EUR",
+        "threshold_kind=revenue",
+        "bonus_kind=percent",
+        "measure=leads",
+    ] {
+        assert!(text.contains(pair), "{text}");
+    }
+    let odd = decode_plan("c1;currency=XYZ&threshold_kind=weekly&bonus_kind=&measure=visits&cap=5")
+        .unwrap();
+    assert_eq!(
+        (
+            odd.currency,
+            odd.threshold_kind,
+            odd.bonus_kind,
+            odd.measure
+        ),
+        (
+            Currency::Rub,
+            ThresholdKind::Units,
+            BonusKind::PerUnit,
+            Measure::Sales
+        )
+    );
+    assert_eq!(odd.cap, "5");
+}
+
 fn ids() -> impl Strategy<Value = String> {
     "[a-z0-9_]{1,20}"
 }
@@ -150,18 +187,21 @@ proptest! {
     #[test]
     fn progress_round_trips(step in 0usize..50, specialist: bool, answers in prop::collection::btree_map(ids(), ids(), 0..40)) {
         let a = if specialist { Audience::Specialist } else { Audience::Client };
-        let p = Progress { step: step.min(bank().step_count(a)), answers: answers.into_iter().collect() };
+        let p = Progress { step: step.min(bank().step_count(a)), answers: answers.into_iter().map(|(q, o)| (q.into(), o.into())).collect() };
         prop_assert_eq!(decode(&encode_progress(&p, bank(), a), a), Ok(p));
     }
 
     #[test]
-    fn any_typed_calculator_text_round_trips(fields in prop::collection::vec(any::<String>(), 12)) {
+    fn any_calculator_value_round_trips(texts in prop::collection::vec(any::<String>(), 16), picks in prop::collection::vec(0usize..6, 4)) {
         let mut p = PlanInput::default();
-        let names = [&mut p.currency, &mut p.current_sales, &mut p.range_min, &mut p.range_max, &mut p.avg_order,
-            &mut p.fixed_min, &mut p.threshold_kind, &mut p.threshold, &mut p.bonus_kind, &mut p.bonus, &mut p.percent, &mut p.cap];
-        for (slot, value) in names.into_iter().zip(fields) {
-            *slot = value;
+        // Typed fields take any text; a choice ignores a name it does not know.
+        for (&field, text) in Field::ALL.iter().zip(texts) {
+            p.set(field, text);
         }
+        p.currency = Currency::ALL[picks[0] % Currency::ALL.len()];
+        p.threshold_kind = ThresholdKind::ALL[picks[1] % ThresholdKind::ALL.len()];
+        p.bonus_kind = BonusKind::ALL[picks[2] % BonusKind::ALL.len()];
+        p.measure = Measure::ALL[picks[3] % Measure::ALL.len()];
         let json = serde_json::to_string(&encode_plan(&p)).unwrap();
         prop_assert_eq!(unquote(&json).and_then(decode_plan), Ok(p));
     }

@@ -1,6 +1,6 @@
 //! The first message and the reply draft, composed in every language from persona answers.
 
-use client_fit_core::first_message::{client_message, specialist_reply, Brief};
+use client_fit_core::first_message::{client_message, specialist_reply, Brief, BriefField};
 use client_fit_core::i18n::{pack_from_catalog, Lang, Messages};
 use client_fit_core::money::{Currency, Money};
 use client_fit_core::{english_bank as bank, evaluate, Audience, Band};
@@ -31,7 +31,7 @@ fn full_brief() -> Brief {
         ("contact", "Anna"),
         ("channel", "Telegram, 10–18"),
     ] {
-        b.set(f, v);
+        b.set(BriefField::from_name(f).expect("a brief field"), v);
     }
     b
 }
@@ -93,8 +93,8 @@ fn unknown_numbers_are_said_to_be_unknown_never_invented() {
         let m = messages(lang);
         let text = |id: &str| m.t(id);
         let mut b = Brief::default();
-        b.set("business", "bakery");
-        b.set("conversion", "not sure"); // not a number: unknown, not guessed
+        b.set(BriefField::Business, "bakery");
+        b.set(BriefField::Conversion, "not sure"); // not a number: unknown, not guessed
         let answers = with(&[("money_prepay", "never"), ("inv_contract", "verbal")]);
         let msg = client_message(
             &text,

@@ -15,7 +15,7 @@ fn answers(text: &str) -> Answers {
     text.split('&')
         .map(|pair| {
             let (q, o) = pair.split_once('=').expect("q=o");
-            (q.to_string(), o.to_string())
+            (q.into(), o.into())
         })
         .collect()
 }

@@ -44,9 +44,9 @@ fn crossover_with_a_percent_bonus_on_revenue_matches_the_hand_calculation() {
     // 8 % vs 30,000 + 5 % above 200,000: 0.03·S = 20,000 ⇒ S = 666,666.67 (rounded up to a kopeck).
     let input = PlanInput {
         fixed_min: "30000".into(),
-        threshold_kind: "revenue".into(),
+        threshold_kind: ThresholdKind::Revenue,
         threshold: "200000".into(),
-        bonus_kind: "percent".into(),
+        bonus_kind: BonusKind::Percent,
         bonus: "5".into(),
         percent: "8".into(),
         ..PlanInput::default()
@@ -195,7 +195,7 @@ fn the_largest_valid_inputs_compute_exactly_without_saturating() {
         range_max: huge.into(),
         avg_order: "1000".into(),
         fixed_min: huge.into(),
-        threshold_kind: "revenue".into(),
+        threshold_kind: ThresholdKind::Revenue,
         threshold: "0".into(),
         bonus: "1000".into(),
         percent: "100".into(),

@@ -40,9 +40,9 @@ proptest! {
             std::mem::swap(&mut lo, &mut hi);
         }
         let mut worse = a.clone();
-        worse.insert(question.id.to_string(), lo.id.to_string());
+        worse.insert(question.id.as_ref().into(), lo.id.as_ref().into());
         let mut better = a;
-        better.insert(question.id.to_string(), hi.id.to_string());
+        better.insert(question.id.as_ref().into(), hi.id.as_ref().into());
         let (w, v) = (evaluate(b, who, &worse), evaluate(b, who, &better));
         prop_assert!(v.overall >= w.overall, "{}: {} -> {} lowered {} to {}", question.id, lo.id, hi.id, w.overall, v.overall);
         prop_assert!(v.band >= w.band, "{}: {} -> {} lowered the band {:?} to {:?}", question.id, lo.id, hi.id, w.band, v.band);
@@ -109,7 +109,7 @@ proptest! {
         let mut a = a;
         for s in flag.when.iter() {
             if let Some(q) = &s.q {
-                a.insert(q.to_string(), s.any[0].to_string());
+                a.insert(q.as_ref().into(), s.any[0].as_ref().into());
             }
         }
         let e = evaluate(b, who, &a);
@@ -123,7 +123,7 @@ proptest! {
         let b = bank();
         let budget = b.question("money_budget").unwrap();
         let mut other = a.clone();
-        other.insert(budget.id.to_string(), budget.options[pick % budget.options.len()].id.to_string());
+        other.insert(budget.id.as_ref().into(), budget.options[pick % budget.options.len()].id.as_ref().into());
         let (x, y) = (evaluate(b, who, &a), evaluate(b, who, &other));
         prop_assert_eq!((x.overall, x.band), (y.overall, y.band));
     }

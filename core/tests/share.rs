@@ -18,10 +18,16 @@ fn for_side(answers: Answers, who: Audience) -> Answers {
     answers
         .iter()
         .filter_map(|(q, a)| {
-            let question = bank().question(q)?;
-            let offered = question.choice(a).is_some_and(|c| c.offered_to(who));
-            let a: &str = if offered { a } else { &question.options[0].id };
-            Some((q.clone(), a.to_string()))
+            let question = bank().question(q.as_str())?;
+            let offered = question
+                .choice(a.as_str())
+                .is_some_and(|c| c.offered_to(who));
+            let a: &str = if offered {
+                a.as_str()
+            } else {
+                &question.options[0].id
+            };
+            Some((q.clone(), a.into()))
         })
         .collect()
 }

@@ -9,7 +9,9 @@ use super::markup::Markup;
 use crate::hooks::use_language;
 use crate::state::Action;
 use client_fit_core::i18n::Messages;
-use client_fit_core::money::{Currency, Field, InputError, Plan, PlanInput};
+use client_fit_core::money::{
+    BonusKind, Currency, Field, InputError, Measure, Plan, PlanInput, ThresholdKind,
+};
 
 /// Table rows between the ends of the sales range (plus the current sales and the crossover).
 pub const TABLE_STEPS: i64 = 5;
@@ -37,12 +39,12 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
     let units = input.units_threshold();
     let per_unit = input.per_unit_bonus();
     let on_leads = input.on_leads();
-    let on_currency = on_action.reform(|e: Event| {
+    let on_currency = on_action.reform(move |e: Event| {
         let value = e
             .target_dyn_into::<web_sys::HtmlSelectElement>()
             .map(|s| s.value())
             .unwrap_or_default();
-        Action::CalcCurrency(value)
+        Action::CalcCurrency(Currency::from_code(&value).unwrap_or(currency))
     });
     let toggle =
         |name: &'static str, first: bool, labels: (String, String), make: fn(bool) -> Action| {
@@ -67,7 +69,7 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
                 { field(Field::AvgOrder, money_label("calc.avg_order")) }
                 { field(Field::FixedMin, money_label("calc.fixed_min")) }
                 <div class="cf-field-group">
-                    { toggle("bonus-measure", !on_leads, (m.t("calc.on_sales"), m.t("calc.on_leads")), |sales| Action::CalcOnLeads(!sales)) }
+                    { toggle("bonus-measure", !on_leads, (m.t("calc.on_sales"), m.t("calc.on_leads")), |sales| Action::CalcMeasure(if sales { Measure::Sales } else { Measure::Leads })) }
                     if on_leads {
                         { field(Field::Conversion, m.t("calc.conversion")) }
                     }
@@ -77,11 +79,11 @@ pub fn FeeCalculator(props: &FeeCalculatorProps) -> Html {
                     { field(Field::LeadBonus, money_label("calc.bonus.per_lead")) }
                 } else {
                     <div class="cf-field-group">
-                        { toggle("threshold-kind", units, (m.t("calc.threshold_units"), m.t("calc.threshold_revenue")), Action::CalcThresholdKind) }
+                        { toggle("threshold-kind", units, (m.t("calc.threshold_units"), m.t("calc.threshold_revenue")), |units| Action::CalcThresholdKind(if units { ThresholdKind::Units } else { ThresholdKind::Revenue })) }
                         { field(Field::Threshold, if units { m.t("calc.threshold.units") } else { money_label("calc.threshold.revenue") }) }
                     </div>
                     <div class="cf-field-group">
-                        { toggle("bonus-kind", per_unit, (m.t("calc.bonus_per_unit"), m.t("calc.bonus_percent")), Action::CalcBonusKind) }
+                        { toggle("bonus-kind", per_unit, (m.t("calc.bonus_per_unit"), m.t("calc.bonus_percent")), |per_unit| Action::CalcBonusKind(if per_unit { BonusKind::PerUnit } else { BonusKind::Percent })) }
                         { field(Field::Bonus, if per_unit { money_label("calc.bonus.per_unit") } else { m.t("calc.bonus.percent") }) }
                     </div>
                 }
@@ -109,7 +111,7 @@ fn field(
     label: String,
     on_action: &Callback<Action>,
 ) -> Html {
-    let id = format!("calc-{}", f.id());
+    let id = format!("calc-{}", f.name());
     let err_id = format!("{id}-error");
     let oninput = on_action.reform(move |e: InputEvent| {
         let value = e
@@ -123,7 +125,7 @@ fn field(
             <label for={id.clone()}>{ label }</label>
             <input id={id} type="text" inputmode="decimal" autocomplete="off" value={input.get(f).to_string()}
                    aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} oninput={oninput} />
-            <p class="cf-field-error" id={err_id} data-testid={format!("error-{}", f.id())} aria-live="polite">
+            <p class="cf-field-error" id={err_id} data-testid={format!("error-{}", f.name())} aria-live="polite">
                 { error.map(|e| m.t(e.message_id())).unwrap_or_default() }
             </p>
         </div>

@@ -11,13 +11,12 @@ use super::share_panel::{copy_handler, copy_status};
 use crate::hooks::use_language;
 use crate::platform::clipboard::CopyOutcome;
 use crate::state::{Action, CopyTarget, Screen};
-use client_fit_core::first_message::{client_message, specialist_reply, Brief, FIELDS};
+use client_fit_core::first_message::{client_message, specialist_reply, Brief, BriefField, Stage};
 use client_fit_core::i18n::Messages;
 use client_fit_core::money::Currency;
 use client_fit_core::{Answers, Audience, Evaluation};
 
 /// Fields typed as money (the calculator's currency) and as a percentage.
-const MONEY_FIELDS: [&str; 3] = ["cost_per_lead", "avg_order", "budget"];
 
 #[derive(Properties)]
 pub struct MessagePanelProps {
@@ -152,16 +151,17 @@ fn brief_form(
     currency: Currency,
     on_action: &Callback<Action>,
 ) -> Html {
-    let field = |name: &'static str| {
+    let field = |field: BriefField| {
+        let name = field.name();
         let id = format!("brief-{name}");
         let set = on_action.reform(move |e: InputEvent| {
             let v = e
                 .target_dyn_into::<HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            Action::BriefSet(name, v)
+            Action::BriefSet(field, v)
         });
-        let money = MONEY_FIELDS.contains(&name);
+        let money = field.is_money();
         let label = if money {
             format!(
                 "{} ({})",
@@ -171,15 +171,15 @@ fn brief_form(
         } else {
             m.t(&format!("msg.field.{name}"))
         };
-        let placeholder = match name {
-            "business" | "goal" => m.t(&format!("msg.placeholder.{name}")),
+        let placeholder = match field {
+            BriefField::Business | BriefField::Goal => m.t(&format!("msg.placeholder.{name}")),
             _ => String::new(),
         };
         html! {
             <div class="cf-field">
                 <label for={id.clone()}>{ label }</label>
-                <input id={id} type="text" value={brief.get(name).to_string()} oninput={set} placeholder={placeholder}
-                       inputmode={if money || name == "conversion" { "decimal" } else { "text" }} autocomplete="off" />
+                <input id={id} type="text" value={brief.get(field).to_string()} oninput={set} placeholder={placeholder}
+                       inputmode={if money || field == BriefField::Conversion { "decimal" } else { "text" }} autocomplete="off" />
             </div>
         }
     };
@@ -188,20 +188,21 @@ fn brief_form(
             .target_dyn_into::<HtmlSelectElement>()
             .map(|i| i.value())
             .unwrap_or_default();
-        Action::BriefSet("stage", v)
+        Action::BriefSet(BriefField::Stage, v)
     });
     html! {
         <div class="cf-calc-grid cf-brief" data-testid="brief">
-            { for FIELDS.iter().filter(|f| **f != "stage").take(1).map(|f| field(f)) }
+            { field(BriefField::Business) }
             <div class="cf-field">
                 <label for="brief-stage">{ m.t("msg.field.stage") }</label>
                 <select id="brief-stage" onchange={stage}>
-                    { for ["", "running", "opening"].iter().map(|v| html! {
-                        <option value={*v} selected={brief.stage == *v}>{ m.t(&format!("msg.stage_option.{}", if v.is_empty() { "none" } else { v })) }</option>
+                    <option value="" selected={brief.stage.is_none()}>{ m.t("msg.stage_option.none") }</option>
+                    { for Stage::ALL.iter().map(|&stage| html! {
+                        <option value={stage.name()} selected={brief.stage == Some(stage)}>{ m.t(&format!("msg.stage_option.{}", stage.name())) }</option>
                     }) }
                 </select>
             </div>
-            { for FIELDS.iter().filter(|f| **f != "stage").skip(1).map(|f| field(f)) }
+            { for BriefField::ALL.iter().skip(2).map(|&f| field(f)) }
         </div>
     }
 }

@@ -5,11 +5,12 @@ use yew::prelude::*;
 
 use client_fit_core::{english_bank, evaluate, Answers, Audience, Evaluation};
 
-/// How many evaluations ran on this page: a browser test reads it (see
-/// `platform::crash`'s sibling export `client_fit_evaluations`) to show that typing in the
+/// How many evaluations ran on this page: a browser test reads it to show that typing in the
 /// calculator re-renders without evaluating again.
 static EVALUATIONS: AtomicUsize = AtomicUsize::new(0);
 
+/// [`EVALUATIONS`], also as `window.wasmBindings.client_fit_evaluations()`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = client_fit_evaluations)]
 pub fn evaluations() -> usize {
     EVALUATIONS.load(Ordering::Relaxed)
 }

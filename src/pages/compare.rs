@@ -184,7 +184,7 @@ fn agenda_and_fees(h: &mut Markup, m: &Messages, b: &Bank, cmp: &Comparison) {
 }
 
 fn agenda_item(h: &mut Markup, m: &Messages, b: &Bank, item: &AgendaItem) {
-    let Some(q) = b.question(&item.q) else {
+    let Some(q) = b.question(item.q.as_str()) else {
         return;
     };
     let said = |a: Audience, option: &str| {
@@ -198,9 +198,13 @@ fn agenda_item(h: &mut Markup, m: &Messages, b: &Bank, item: &AgendaItem) {
     .leaf("h3", &[], &q.topic)
     .open("dl", &[])
     .leaf("dt", &[], &m.t("compare.side.client"))
-    .leaf("dd", &[], &said(Audience::Client, &item.client))
+    .leaf("dd", &[], &said(Audience::Client, item.client.as_str()))
     .leaf("dt", &[], &m.t("compare.side.specialist"))
-    .leaf("dd", &[], &said(Audience::Specialist, &item.specialist))
+    .leaf(
+        "dd",
+        &[],
+        &said(Audience::Specialist, item.specialist.as_str()),
+    )
     .close("dl")
     .close("li");
 }

@@ -213,10 +213,3 @@ pub fn screen_html(
 pub fn client_fit_crash_test() {
     panic!("crash test");
 }
-
-/// How many evaluations ran on this page, as `window.wasmBindings.client_fit_evaluations()`: a
-/// browser test shows that typing in the fee calculator does not evaluate the result again.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn client_fit_evaluations() -> usize {
-    crate::hooks::evaluations()
-}

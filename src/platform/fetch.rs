@@ -7,8 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 
 use client_fit_core::i18n::{pack_from_catalog, CatalogError, Lang, Pack};
 
-/// How long a catalog may take to arrive (ms). Catalogs are 14–16 KB compressed: seconds even on
-/// a slow phone connection.
+/// How long a catalog may take to arrive (ms): catalogs are small enough to arrive within seconds
+/// even on a slow phone connection, so this only catches a stalled one.
 const FETCH_TIMEOUT_MS: i32 = 10_000;
 
 /// Why a language could not be loaded.
