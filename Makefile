@@ -1,8 +1,9 @@
 # The two commands of the README. Tool versions: see the header of scripts/tools.sh.
 .PHONY: serve test sizes bench release
 
-# `make release PUBLIC_PATH=/tools/client-fit/ AGENCY="Acme Digital" CONTACTS="https://acme.example"`:
-# dist/ for that path, allowing that agency name and "Send my result" destination (README "Host it").
+# `make release PUBLIC_PATH=/tools/client-fit/ AGENCY="Acme Digital" CONTACTS="https://acme.example"
+# ORIGIN=https://quiz.acme.example`: dist/ for that path, allowing that agency name and "Send my
+# result" destination, with its origin in the policy (README "Host it").
 PUBLIC_PATH ?= /
 
 serve:
@@ -19,4 +20,4 @@ bench:
 	cargo bench -p client-fit-core --bench evaluate
 
 release:
-	AGENCY="$(AGENCY)" CONTACTS="$(CONTACTS)" scripts/release.sh "$(PUBLIC_PATH)"
+	AGENCY="$(AGENCY)" CONTACTS="$(CONTACTS)" ORIGIN="$(ORIGIN)" scripts/release.sh "$(PUBLIC_PATH)"

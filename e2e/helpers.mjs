@@ -6,19 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+const PROBE = '<script src="/__probe.js"></script>';
 
 /**
  * A static server over ../dist. `allow` ({ agencies, contacts }) serves the page with that
- * deployment allow-list written in, as `make release AGENCY=… CONTACTS=…` writes it.
+ * deployment allow-list written in, as `make release AGENCY=… CONTACTS=…` writes it. `probe`
+ * loads e2e/probe.js first in every HTML page (the cross-engine tests read console errors,
+ * violations and requests from it). `origin` names the server's origin in the policy, as
+ * `make release ORIGIN=…` does (WebKit needs it in a frame sandboxed without allow-same-origin).
  */
-export async function startServer({ allow } = {}) {
+export async function startServer({ allow, probe = false, origin = false } = {}) {
+  let self = '';
   const server = http.createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     // An empty host page on this origin, for tests that build their own embedding.
     if (path === '/host.html') {
       res.writeHead(200, { 'content-type': 'text/html' });
-      res.end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body><p id="host">A host page</p></body></html>');
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8">${probe ? PROBE : ''}<title>Host</title><link rel="icon" href="data:,"></head><body><p id="host">A host page</p></body></html>`);
+      return;
+    }
+    if (probe && path === '/__probe.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(await readFile(new URL('./probe.js', import.meta.url)));
       return;
     }
     const file = join(dist, path.endsWith('/') ? `${path}index.html` : path);
@@ -28,13 +39,24 @@ export async function startServer({ allow } = {}) {
         const { addAllowList } = await import('../scripts/postbuild.mjs');
         body = addAllowList(body.toString('utf8'), allow.agencies ?? [], allow.contacts ?? []);
       }
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      if (origin && file.endsWith('index.html')) {
+        const { addOrigin } = await import('../scripts/postbuild.mjs');
+        body = addOrigin(body.toString('utf8'), self);
+      }
+      if (probe && file.endsWith('.html')) {
+        body = body.toString('utf8').replace('<meta charset="utf-8">', `<meta charset="utf-8">${PROBE}`);
+      }
+      // As deploy/nginx does for everything but the page itself: a frame sandboxed without
+      // allow-same-origin has an opaque origin, so its requests for the app's files are CORS ones.
+      const cors = file.endsWith('.html') ? {} : { 'access-control-allow-origin': '*' };
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...cors });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  self = `http://127.0.0.1:${server.address().port}`;
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, answerAll } from './helpers.mjs';
-import { POLICY } from '../scripts/postbuild.mjs';
+import { POLICY, addOrigin } from '../scripts/postbuild.mjs';
 
 const PREFIX = '/tools/client-fit/';
 const repo = fileURLToPath(new URL('../', import.meta.url));
@@ -185,4 +185,44 @@ test("the README's snippet, on another origin, loads the hashed loader with Subr
   await frame.locator('[role="radiogroup"] label').first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a frame sandboxed without allow-same-origin loads the release from nginx, in Russian, and completes a quiz in memory', async () => {
+  // An opaque origin: every request of the frame (scripts, the wasm, the stylesheet with its
+  // integrity, the Russian catalog) is a CORS request, which the README's nginx block answers.
+  const { context, page, errors } = await blankPage();
+  await page.goto(`${hostOrigin}/host.html`);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'boxed';
+    f.src = src;
+    f.setAttribute('sandbox', 'allow-scripts allow-forms');
+    f.style.cssText = 'width:900px;height:800px;border:0';
+    document.body.appendChild(f);
+  }, `${origin}${PREFIX}?quiz=client&lang=ru`);
+  const frame = (await (await page.waitForSelector('#boxed')).contentFrame());
+  await frame.waitForFunction(() => document.documentElement.lang === 'ru' && document.querySelector('[role="radiogroup"]'), null, { timeout: 20000 })
+    .catch(() => { throw new Error(`the sandboxed frame never showed a Russian question: ${errors.join('\n')}`); });
+  assert.match(await frame.textContent('[data-testid="notice"]'), /[а-яё]/i, 'the storage notice, in Russian');
+  const styled = await frame.$eval('.cf-primary', (b) => getComputedStyle(b).backgroundColor);
+  assert.notEqual(styled, 'rgba(0, 0, 0, 0)', 'the stylesheet loaded');
+  await answerAll(frame, () => 0);
+  assert.equal(await frame.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("ORIGIN names the deployment's origin after every 'self' of the policy, and nothing else", () => {
+  const page = `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+  const out = addOrigin(page, 'https://quiz.acme.example');
+  const policy = out.match(/content="([^"]*)"/)[1];
+  const selfCount = POLICY.split("'self'").length - 1;
+  assert.ok(selfCount > 3);
+  assert.equal(policy.split("'self' https://quiz.acme.example").length - 1, selfCount);
+  assert.equal(policy.replaceAll(" https://quiz.acme.example", ''), POLICY);
+  assert.equal(addOrigin(page, ''), page);
+  assert.match(addOrigin(page, 'http://127.0.0.1:8080/'), /'self' http:\/\/127\.0\.0\.1:8080;/);
+  for (const bad of ['quiz.acme.example', 'https://quiz.acme.example/tools/', 'javascript:alert(1)', "https://a.example; script-src *", 'https://a.example" onload="x']) {
+    assert.throws(() => addOrigin(page, bad), /ORIGIN must be an origin/, bad);
+  }
 });

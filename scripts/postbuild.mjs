@@ -9,7 +9,8 @@
 //     brotli_static);
 //  5. for `make release`, writes the deployment's allow-list (CLIENT_FIT_AGENCIES, names
 //     separated by `|`; CLIENT_FIT_CONTACTS, destinations separated by spaces) into index.html as
-//     <meta name="client-fit-agency|client-fit-contact"> and leaves out the embedding demo.
+//     <meta name="client-fit-agency|client-fit-contact"> and leaves out the embedding demo; with
+//     CLIENT_FIT_ORIGIN, names the deployment's origin next to 'self' in the policy (`addOrigin`).
 // Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
 // zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync } from 'node:fs';
@@ -106,6 +107,38 @@ async function minifyAssets(dir, html) {
   return out;
 }
 
+/**
+ * Trunk's stylesheet link carries an integrity but no `crossorigin`. A frame sandboxed without
+ * `allow-same-origin` has an opaque origin, so every request it makes is cross-origin: a no-cors
+ * stylesheet with an integrity is then blocked. With `crossorigin="anonymous"` (and the server's
+ * `Access-Control-Allow-Origin`, deploy/nginx) it loads there, and same-origin pages see no change.
+ */
+export function corsStylesheet(html) {
+  return html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)([^>]*integrity="[^"]*")/g, '<link rel="stylesheet" crossorigin="anonymous"$1');
+}
+
+/**
+ * The deployment's own origin (`make release ORIGIN=https://quiz.acme.example`) written next to
+ * every 'self' of the policy. WebKit (Safari, every iPhone browser; fixed upstream in 2026-06,
+ * webkit.org bug 316847) resolves 'self' against the opaque origin of a frame sandboxed without
+ * allow-same-origin, which matches nothing: the page's own scripts and stylesheet are refused
+ * and the quiz never starts. Naming the origin adds no new trusted source.
+ */
+export function addOrigin(html, origin) {
+  if (!origin) return html;
+  const bad = new Error(`ORIGIN must be an origin like https://quiz.acme.example (scheme, host, port; no path), not ${JSON.stringify(origin)}`);
+  let url;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw bad;
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) throw bad;
+  const tag = /(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/;
+  if (!tag.test(html)) throw new Error('no policy meta to add the origin to');
+  return html.replace(tag, (_, open, policy, close) => `${open}${policy.replace(/'self'/g, `'self' ${url.origin}`)}${close}`);
+}
+
 function hashEmbedLoader(dir) {
   const code = readFileSync(join(dir, 'client-fit.js'));
   for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
@@ -136,7 +169,12 @@ if (main) {
   const index = join(dir, 'index.html');
   const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-  let html = addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8')));
+  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'))));
+  try {
+    html = addOrigin(html, process.env.CLIENT_FIT_ORIGIN);
+  } catch (e) {
+    fail(e.message);
+  }
   if (release) html = await minifyAssets(dir, html);
   writeFileSync(index, addAllowList(html, split(process.env.CLIENT_FIT_AGENCIES, '|'), split(process.env.CLIENT_FIT_CONTACTS, /\s+/)));
   hashEmbedLoader(dir);

@@ -6,6 +6,8 @@
 # The deployment's allow-list, from the environment (see README "Host it"):
 #   AGENCY="Acme Digital|Acme"  agency names a link may show (| between names)
 #   CONTACTS="https://acme.example mailto:hello@acme.example"  where "Send my result" may go
+#   ORIGIN="https://quiz.acme.example"  where it is hosted: named next to 'self' in the policy, so
+#     Safari also runs it in a frame sandboxed without allow-same-origin (scripts/postbuild.mjs)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 path=${1:-/}
@@ -28,7 +30,7 @@ fi
 cd "$root"
 scripts/tools.sh serve
 export PATH="$root/tools/node_modules/.bin:$PATH"
-CLIENT_FIT_RELEASE=1 CLIENT_FIT_AGENCIES="${AGENCY:-}" CLIENT_FIT_CONTACTS="${CONTACTS:-}" \
+CLIENT_FIT_RELEASE=1 CLIENT_FIT_AGENCIES="${AGENCY:-}" CLIENT_FIT_CONTACTS="${CONTACTS:-}" CLIENT_FIT_ORIGIN="${ORIGIN:-}" \
   trunk build --release --public-url "$path" --dist "$out"
 
 loader=$(cd "$out" && ls client-fit-loader-*.js)
@@ -42,6 +44,7 @@ cat <<SNIPPET
 Release for $path in $out ($(find "$out" -name '*.br' | wc -l) files pre-compressed as .br and .gz).
 Allowed agency names: $agencies
 Allowed "Send my result" destinations: $contacts
+Origin named in the policy: ${ORIGIN:-none (Safari will not run it in a frame sandboxed without allow-same-origin)}
 Upload it so that $path serves $out/index.html; nginx: deploy/nginx/client-fit.conf.
 
 Embed snippet (replace https://YOUR-SITE with where it is hosted):

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: format, lints, native tests (logic, reducer,
-# SSR renders), a bounded fuzz run of the link decoder, the release build (at / and under a
-# subfolder), and the browser end-to-end tests in headless Chromium (the subfolder one via nginx).
+# SSR renders), a bounded fuzz run of every decoder of outside data, the release build (at / and
+# under a subfolder) with its size check, and the browser end-to-end tests: all of them in headless
+# Chromium (the subfolder one via nginx), the journeys of e2e/engines.test.mjs also in Firefox ESR
+# and WebKitGTK, and e2e/phones.test.mjs at two phone sizes with touch.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -24,4 +26,5 @@ step "sizes";           scripts/sizes.sh dist --check
 step "release build for /tools/client-fit/"
 AGENCY="Acme Digital" CONTACTS="https://acme.example mailto:hello@acme.example" \
   scripts/release.sh /tools/client-fit/ "$root/target/release-sub"
-step "browser tests";   (cd e2e && npm test)
+step "browser tests (Chromium; the journeys also in Firefox ESR and WebKitGTK)"
+(cd e2e && npm test)

@@ -4,10 +4,11 @@
 #
 # Versions: trunk and the lock fix here; wasm-bindgen from Cargo.lock (Trunk.toml must agree);
 # wasm-opt from tools/package-lock.json (Trunk.toml names its version_N and Trunk checks it,
-# offline); playwright-core from e2e/package-lock.json.
+# offline); playwright-core and selenium-webdriver from e2e/package-lock.json; geckodriver here.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc 1.96
+GECKODRIVER_VERSION=0.37.1     # Firefox's WebDriver server; its npm package downloads a binary, so crates.io
 WEBPKI_ROOTS_FIX=1.0.10        # wasm-bindgen-cli's own lock pins a webpki-roots the registry lacks
 # Debian's nginx and its brotli_static module (the release test; e2e/release.test.mjs reads this path too)
 NGINX_BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
@@ -64,8 +65,19 @@ if [ "${1:-serve}" = test ]; then
     say "installing Debian chromium, chromium-driver, brotli, poppler-utils (pdftotext, print test), nginx + brotli_static (release test)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver brotli poppler-utils nginx libnginx-mod-http-brotli-static >/dev/null
   fi
-  if [ ! -d "$root/e2e/node_modules/playwright-core" ] || [ ! -d "$root/e2e/node_modules/axe-core" ]; then
-    say "installing the e2e driver and axe-core from e2e/package-lock.json"
+  # The other two engines: Firefox ESR (driven by geckodriver) and WebKitGTK (WebKitWebDriver
+  # drives MiniBrowser, which needs a display: Xvfb).
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null; then
+    say "installing Debian firefox-esr, webkit2gtk-driver and xvfb (the Firefox and WebKit browser tests)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb >/dev/null
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION from crates.io (a few minutes)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
+  fi
+  if [ ! -d "$root/e2e/node_modules/playwright-core" ] || [ ! -d "$root/e2e/node_modules/axe-core" ] \
+    || [ ! -d "$root/e2e/node_modules/selenium-webdriver" ]; then
+    say "installing the e2e drivers (playwright-core, selenium-webdriver) and axe-core from e2e/package-lock.json"
     (cd "$root/e2e" && npm ci --no-audit --no-fund >/dev/null)
   fi
 fi
