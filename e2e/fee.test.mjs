@@ -74,7 +74,7 @@ test('a bad value shows its message, keeps the last valid chart, and recovers', 
   const line = () => page.getAttribute('[data-testid="line-percent"]', 'points');
   const valid = await line();
   for (const [field, value, message] of [
-    ['#calc-percent', 'abc', /digits only/],
+    ['#calc-percent', 'abc', /Type a number/],
     ['#calc-percent', '150', /can't exceed 100/],
     ['#calc-avg_order', '-5', /can't be negative/],
     ['#calc-range_max', '99999999999999999', /beyond any realistic month/],

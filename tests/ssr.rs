@@ -91,7 +91,7 @@ async fn result_screen_shows_verdict_profile_advice_and_fee() {
     );
     assert!(html.contains("data-testid=\"fee-chart\""));
     assert!(html.contains("data-offer=\"narrowed\""));
-    assert!(html.contains("A 100 % prepaid fixed fee for a narrowed service, or a polite no"));
+    assert!(html.contains("A 100% prepaid fixed fee for a narrowed service, or a polite no"));
     assert!(
         !html.contains("own-part"),
         "the own-side reminder is for specialists"

@@ -69,6 +69,33 @@ impl Lang {
         }
     }
 
+    /// How many forms a plural selector `{n|…}` lists in this language: its CLDR cardinal
+    /// categories for whole numbers, in this order: one|other (en, es, fi), one|few|many (ru).
+    pub fn plural_forms(self) -> usize {
+        match self {
+            Lang::Ru => 3,
+            Lang::En | Lang::Es | Lang::Fi => 2,
+        }
+    }
+
+    /// Which of those forms the whole number `n` takes (CLDR cardinal rules). Spanish "many"
+    /// (un millón de…) and Russian "other" (fractions) never meet a count of ours.
+    pub fn plural_index(self, n: u64) -> usize {
+        match self {
+            Lang::Ru => {
+                let (last, last_two) = (n % 10, n % 100);
+                if last == 1 && last_two != 11 {
+                    0
+                } else if (2..=4).contains(&last) && !(12..=14).contains(&last_two) {
+                    1
+                } else {
+                    2
+                }
+            }
+            Lang::En | Lang::Es | Lang::Fi => usize::from(n != 1),
+        }
+    }
+
     /// Where the catalog is served, relative to the app page.
     pub fn catalog_path(self) -> String {
         format!("lang/{}.json", self.code())
@@ -81,6 +108,36 @@ pub fn fill(mut text: String, args: &[(&str, &str)]) -> String {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
+}
+
+/// `text` with each plural selector `{name|form|form…}` replaced by the form the number in
+/// `name`'s value takes in `lang` (its digits; a value without digits takes the last form).
+/// The forms are the language's categories in `Lang::plural_forms` order, so "{n} {n|topic|topics}"
+/// in English and "{n} {n|тема|темы|тем}" in Russian.
+pub fn select_plurals(text: &str, args: &[(&str, &str)], lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + 1..];
+        let inner = tail.find('}').map(|end| &tail[..end]);
+        let Some((inner, (name, forms))) = inner.and_then(|i| Some((i, i.split_once('|')?))) else {
+            out.push('{');
+            rest = tail;
+            continue;
+        };
+        let count = args.iter().find(|(n, _)| *n == name).and_then(|(_, v)| {
+            v.bytes().filter(u8::is_ascii_digit).try_fold(0u64, |n, d| {
+                n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            })
+        });
+        let index = count.map_or(usize::MAX, |n| lang.plural_index(n));
+        let form = forms.split('|').nth(index);
+        out.push_str(form.unwrap_or_else(|| forms.rsplit('|').next().unwrap_or_default()));
+        rest = &tail[inner.len() + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// UI strings of one language, keyed by id.
@@ -123,9 +180,10 @@ impl Messages {
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// The text for `id` with each `{name}` replaced by its value.
+    /// The text for `id` with each plural selector resolved (`select_plurals`) and each
+    /// `{name}` replaced by its value.
     pub fn f(&self, id: &str, args: &[(&str, &str)]) -> String {
-        fill(self.t(id), args)
+        fill(select_plurals(&self.t(id), args, self.lang), args)
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -119,7 +119,11 @@ fn broken_content_is_rejected_naming_the_culprit() {
     let e = mutate(0, |v| v["questions"][0]["options"][0]["w"] = 101.into());
     assert!(e.contains("goals_numbers/yes") && e.contains("101"), "{e}");
 
-    let e = mutate(0, |v| v["questions"][1]["scale"] = "nope".into());
+    let e = mutate(0, |v| {
+        let scaled = v["questions"].as_array_mut().unwrap().iter_mut();
+        let question = scaled.into_iter().find(|q| q.get("scale").is_some());
+        question.expect("a question on a shared scale")["scale"] = "nope".into();
+    });
     assert!(e.contains("unknown scale nope"), "{e}");
 
     let e = mutate(0, |v| v["questions"][0]["colour"] = "red".into());
