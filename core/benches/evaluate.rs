@@ -58,6 +58,39 @@ fn main() {
         black_box(black_box(&plan).table(5));
         black_box(plan.crossover());
     });
+    // The desk's list (issue #23): 200 prospects with 5 assessments each, ranked by verdict.
+    let mut desk = client_fit_core::desk::Desk::default();
+    for n in 0..200 {
+        let Some(id) = client_fit_core::desk::ProspectId::parse(&format!("p{n}")) else {
+            continue;
+        };
+        let day = client_fit_core::desk::Day(20_000 + n);
+        let _ = desk.create(id.clone(), &format!("Prospect {n}"), day);
+        for _ in 0..5 {
+            let _ = desk.apply(
+                &id,
+                client_fit_core::desk::Change::Assessed(answers.clone()),
+                day,
+            );
+        }
+    }
+    let query = client_fit_core::desk::ListQuery::default();
+    let list_ns = median_ns(7, 5, || {
+        black_box(desk.rows(b, black_box(&query)));
+    });
+    let file = client_fit_core::desk::export_json(&desk, client_fit_core::desk::Day(20_300));
+    let import_ns = median_ns(7, 3, || {
+        black_box(client_fit_core::desk::import_json(black_box(&file), b).ok());
+    });
+    println!(
+        "desk list, 200 prospects        {:>10.1} µs",
+        list_ns / 1000.0
+    );
+    println!(
+        "desk file import, 200 × 5       {:>10.1} µs ({} KB)",
+        import_ns / 1000.0,
+        file.len() / 1024
+    );
     println!(
         "apply a language catalog (fi)   {:>10.1} µs",
         catalog_ns / 1000.0

@@ -8,7 +8,8 @@
 //!
 //! Targets: `share_link` (links and pasted text), `config` (the page's query parameters),
 //! `stored` (saved progress and calculator inputs as read back from localStorage), `catalog` (a
-//! fetched language catalog), `drafts` (the saved first-message step). The `fuzz`
+//! fetched language catalog), `drafts` (the saved first-message step), `desk_file` (an imported
+//! desk file). The `fuzz`
 //! profile is release with overflow checks and debug assertions on.
 //!
 //! Seeds are valid inputs made by the encoders; each run mutates one (bit flips, byte swaps,
@@ -176,6 +177,29 @@ fn drafts_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
     ]
 }
 
+fn desk_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
+    use client_fit_core::desk::{export_json, Change, Day, Desk, ProspectId, Stage};
+    use client_fit_core::testing::best_answers;
+    let mut desk = Desk::default();
+    for (n, label) in ["Candle shop", "Dental \"clinic\"", "Пекарня"]
+        .iter()
+        .enumerate()
+    {
+        let Some(id) = ProspectId::parse(&format!("p{n}")) else {
+            continue;
+        };
+        let _ = desk.create(id.clone(), label, Day(20_000 + n as i32));
+        let _ = desk.apply(&id, Change::Stage(Stage::ALL[n * 2]), Day(20_001));
+        if n != 1 {
+            let _ = desk.apply(&id, Change::Assessed(best_answers()), Day(20_002));
+        }
+    }
+    vec![
+        export_json(&desk, Day(20_010)).into_bytes(),
+        export_json(&Desk::default(), Day(0)).into_bytes(),
+    ]
+}
+
 fn mutate(rng: &mut Rng, corpus: &[Vec<u8>], input: &mut Vec<u8>) {
     for _ in 0..=rng.below(4) {
         let len = input.len();
@@ -234,8 +258,9 @@ fn main() {
         "stored" => (fuzz::stored, stored_seeds),
         "catalog" => (fuzz::catalog, catalog_seeds),
         "drafts" => (fuzz::drafts, drafts_seeds),
+        "desk_file" => (fuzz::desk_file, desk_seeds),
         _ => {
-            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored, catalog, drafts");
+            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored, catalog, drafts, desk_file");
             std::process::exit(2);
         }
     };

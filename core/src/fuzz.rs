@@ -143,6 +143,32 @@ pub fn drafts(data: &[u8]) {
     }
 }
 
+/// A desk file being imported: refused, or read into prospects that export and import back the
+/// same, each problem naming a line inside the file.
+pub fn desk_file(data: &[u8]) {
+    use crate::desk::{export_json, import_json, Day, Desk};
+    let text = String::from_utf8_lossy(data);
+    let Ok(imported) = import_json(&text, bank()) else {
+        return;
+    };
+    let lines = text.lines().count().max(1);
+    for problem in &imported.problems {
+        assert!(
+            (1..=lines).contains(&problem.line),
+            "{problem:?} outside {lines} lines"
+        );
+    }
+    let desk = Desk {
+        prospects: imported.prospects,
+        ..Desk::default()
+    };
+    let again = import_json(&export_json(&desk, Day(20_000)), bank());
+    assert_eq!(
+        again.map(|i| (i.prospects, i.problems.len())),
+        Ok((desk.prospects, 0))
+    );
+}
+
 /// `s` as a JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::from("\"");

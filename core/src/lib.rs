@@ -14,6 +14,7 @@ pub mod chosen;
 pub mod compare;
 pub mod config;
 pub mod content;
+pub mod desk;
 pub mod embedded;
 pub mod evaluate;
 pub mod fee;

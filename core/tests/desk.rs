@@ -1,0 +1,383 @@
+//! The specialist's desk: prospects and their changes, the list, verdicts against outcomes, and
+//! the desk's files (JSON export and import, CSV).
+
+use client_fit_core::desk::{
+    export_csv, export_json, import_json, Change, Day, Desk, DeskError, ImportError, ListQuery,
+    Prospect, ProspectId, SortBy, Stage,
+};
+use client_fit_core::testing::{answer_sets, best_answers, with};
+use client_fit_core::{english_bank as bank, Answers, Audience, Band};
+use proptest::prelude::*;
+
+const TODAY: Day = Day(20_784); // 2026-11-27
+
+fn id(s: &str) -> ProspectId {
+    ProspectId::parse(s).expect("a valid id")
+}
+
+/// The worst a specialist can hear: every flag the quiz can raise on money and tone.
+fn risky() -> Answers {
+    with(&[
+        ("money_prepay", "never"),
+        ("money_payments", "reminders"),
+        ("comm_tone", "threat"),
+        ("trust_role", "owes"),
+    ])
+}
+
+fn three() -> Desk {
+    let mut desk = Desk::default();
+    for (n, (key, label)) in [
+        ("a", "Candle shop"),
+        ("b", "Dental clinic"),
+        ("c", "Bakery"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        desk.create(id(key), label, Day(TODAY.0 - 10 + n as i32))
+            .unwrap();
+    }
+    desk.apply(&id("a"), Change::Assessed(risky()), Day(TODAY.0 - 5))
+        .unwrap();
+    desk.apply(&id("b"), Change::Assessed(best_answers()), Day(TODAY.0 - 4))
+        .unwrap();
+    desk
+}
+
+#[test]
+fn days_read_and_write_as_calendar_dates() {
+    assert_eq!(Day(0).iso(), "1970-01-01");
+    assert_eq!(TODAY.iso(), "2026-11-27");
+    assert_eq!(Day::from_iso("2026-11-27"), Some(TODAY));
+    assert_eq!(
+        Day::from_iso("2024-02-29").map(Day::iso).as_deref(),
+        Some("2024-02-29")
+    );
+    for bad in [
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-1-01",
+        "26-11-27",
+        "2026-11-27x",
+        "２０２６-11-27",
+        "1969-12-31",
+        "",
+    ] {
+        assert_eq!(Day::from_iso(bad), None, "{bad}");
+    }
+    for d in (0..2_932_896).step_by(997) {
+        assert_eq!(Day::from_iso(&Day(d).iso()), Some(Day(d)), "{d}");
+    }
+}
+
+#[test]
+fn prospects_are_created_renamed_archived_and_deleted_with_undo() {
+    let mut desk = three();
+    assert_eq!(
+        desk.create(id("a"), "Again", TODAY),
+        Err(DeskError::DuplicateId)
+    );
+    assert_eq!(
+        desk.create(id("d"), "  \u{7} ", TODAY),
+        Err(DeskError::EmptyLabel)
+    );
+    assert_eq!(
+        desk.create(id("d"), &"x".repeat(81), TODAY),
+        Err(DeskError::TooLong)
+    );
+    desk.apply(&id("c"), Change::Label("Bakery\tchain ".into()), TODAY)
+        .unwrap();
+    assert_eq!(desk.get(&id("c")).unwrap().label, "Bakery chain");
+    assert_eq!(desk.get(&id("c")).unwrap().changed, TODAY);
+    assert_eq!(
+        desk.apply(&id("zz"), Change::Label("x".into()), TODAY),
+        Err(DeskError::NoSuchProspect)
+    );
+    desk.apply(&id("b"), Change::Stage(Stage::Signed), TODAY)
+        .unwrap();
+    desk.apply(&id("c"), Change::Archived(true), TODAY).unwrap();
+
+    let before = desk.clone();
+    let removed = desk.delete(&id("b"), TODAY).expect("b is there");
+    assert!(desk.get(&id("b")).is_none());
+    desk.restore(removed).unwrap();
+    assert_eq!(
+        desk.prospects, before.prospects,
+        "undo puts it back where it was"
+    );
+}
+
+#[test]
+fn the_list_ranks_by_verdict_score_or_date_filters_by_stage_and_searches_labels() {
+    let mut desk = three();
+    desk.apply(&id("a"), Change::Stage(Stage::Call), TODAY)
+        .unwrap();
+    let b = bank();
+    let rows = desk.rows(b, &ListQuery::default());
+    let order: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        order,
+        ["b", "a", "c"],
+        "partner, then the risky one, then the one not assessed"
+    );
+    assert_eq!(rows[0].band, Some(Band::Partner));
+    assert_eq!(rows[1].band, Some(Band::HighRisk));
+    assert!(!rows[1].flags.is_empty() && rows[1].flags.len() <= 3);
+    assert_eq!((rows[2].band, rows[2].score), (None, None));
+
+    let by_date = desk.rows(
+        b,
+        &ListQuery {
+            sort: SortBy::Date,
+            ..ListQuery::default()
+        },
+    );
+    assert_eq!(by_date[0].id.as_str(), "a", "changed today");
+    let calls = desk.rows(
+        b,
+        &ListQuery {
+            stage: Some(Stage::Call),
+            ..ListQuery::default()
+        },
+    );
+    assert_eq!(calls.len(), 1);
+    let found = desk.rows(
+        b,
+        &ListQuery {
+            search: "  DENTAL ".into(),
+            ..ListQuery::default()
+        },
+    );
+    assert_eq!(
+        found.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["b"]
+    );
+    desk.apply(&id("b"), Change::Archived(true), TODAY).unwrap();
+    assert_eq!(desk.rows(b, &ListQuery::default()).len(), 2);
+    assert_eq!(
+        desk.rows(
+            b,
+            &ListQuery {
+                archived: true,
+                ..ListQuery::default()
+            }
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn verdicts_are_set_against_outcomes() {
+    let mut desk = three();
+    desk.apply(&id("a"), Change::Stage(Stage::PaidLate), TODAY)
+        .unwrap();
+    desk.apply(&id("b"), Change::Stage(Stage::PaidOnTime), TODAY)
+        .unwrap();
+    desk.apply(&id("c"), Change::Stage(Stage::Churned), TODAY)
+        .unwrap(); // never assessed: not counted
+    let table = desk.outcomes(bank());
+    assert_eq!(
+        table,
+        vec![
+            (Band::Partner, [1, 0, 0]),
+            (Band::Workable, [0, 0, 0]),
+            (Band::HighRisk, [0, 1, 0])
+        ]
+    );
+}
+
+#[test]
+fn the_export_reminder_comes_after_30_days_of_unexported_changes() {
+    let mut desk = Desk::default();
+    assert!(!desk.export_due(TODAY, TODAY), "nothing to export");
+    desk.create(id("a"), "A", Day(TODAY.0 - 31)).unwrap();
+    assert!(desk.export_due(TODAY, Day(TODAY.0 - 31)));
+    assert!(!desk.export_due(TODAY, Day(TODAY.0 - 29)));
+    desk.exported = Some(Day(TODAY.0 - 20));
+    assert!(
+        !desk.export_due(TODAY, Day(0)),
+        "exported after the last change"
+    );
+    desk.apply(&id("a"), Change::Label("B".into()), Day(TODAY.0 - 15))
+        .unwrap();
+    assert!(
+        !desk.export_due(TODAY, Day(0)),
+        "changed, but exported 20 days ago"
+    );
+    assert!(desk.export_due(Day(TODAY.0 + 10), Day(0)));
+}
+
+/// Only what the specialist quiz offers: a desk holds specialist assessments.
+fn specialist_only(answers: Answers) -> Answers {
+    let b = bank();
+    answers
+        .iter()
+        .filter(|(q, o)| {
+            b.question(q.as_str())
+                .and_then(|question| question.choice(o.as_str()))
+                .is_none_or(|c| c.offered_to(Audience::Specialist))
+        })
+        .map(|(q, o)| (q.clone(), o.clone()))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_desk_exported_and_imported_is_the_same_desk(
+        labels in prop::collection::vec("[^\u{0}-\u{1f}]{1,30}", 1..6),
+        stages in prop::collection::vec(0usize..8, 6),
+        answers in prop::collection::vec(answer_sets(), 6),
+        days in prop::collection::vec(0i32..30_000, 6),
+    ) {
+        let mut desk = Desk::default();
+        for (n, label) in labels.iter().enumerate() {
+            let key = id(&format!("p{n}"));
+            if desk.create(key.clone(), label, Day(days[n])).is_err() {
+                continue; // a label of spaces only
+            }
+            desk.apply(&key, Change::Stage(Stage::ALL[stages[n]]), Day(days[n])).unwrap();
+            desk.apply(&key, Change::Notes("Called twice; \"prefers\" email,\nthen a call".into()), Day(days[n])).unwrap();
+            if n % 2 == 0 {
+                desk.apply(&key, Change::Assessed(specialist_only(answers[n].clone())), Day(days[n])).unwrap();
+            }
+        }
+        let file = export_json(&desk, TODAY);
+        let back = import_json(&file, bank()).unwrap();
+        prop_assert_eq!(back.problems, vec![]);
+        prop_assert_eq!(back.prospects, desk.prospects);
+    }
+}
+
+#[test]
+fn a_damaged_file_is_refused_with_where_and_why() {
+    let b = bank();
+    assert_eq!(
+        import_json("{\n  \"format\": ", b),
+        Err(ImportError::Syntax {
+            line: 2,
+            column: 12
+        })
+    );
+    assert_eq!(import_json("[1, 2]", b), Err(ImportError::NotADesk));
+    assert_eq!(
+        import_json(r#"{"format": "other", "version": 1, "prospects": []}"#, b),
+        Err(ImportError::NotADesk)
+    );
+    assert_eq!(
+        import_json(
+            r#"{"format": "client-fit-desk", "version": 9, "prospects": []}"#,
+            b
+        ),
+        Err(ImportError::Newer(9))
+    );
+}
+
+#[test]
+fn each_bad_prospect_is_reported_by_line_and_field_and_the_rest_come_in() {
+    let mut desk = three();
+    desk.apply(&id("b"), Change::Stage(Stage::Proposal), TODAY)
+        .unwrap();
+    let good = export_json(&desk, TODAY);
+    // Break the second prospect twice, and give the third the first one's id.
+    let mut file: serde_json::Value = serde_json::from_str(&good).unwrap();
+    file["prospects"][1]["stage"] = "maybe".into();
+    file["prospects"][1]["assessments"][0]["answers"]["goals_numbers"] = "<script>".into();
+    file["prospects"][2]["id"] = "a".into();
+    let broken = serde_json::to_string_pretty(&file).unwrap();
+    let starts: Vec<usize> = broken
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "    {")
+        .map(|(n, _)| n + 1)
+        .collect();
+    assert_eq!(starts.len(), 3);
+    let back = import_json(&broken, bank()).unwrap();
+    let ids: Vec<&str> = back.prospects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["a"], "only the sound one comes in");
+    let fields: Vec<(usize, &str)> = back
+        .problems
+        .iter()
+        .map(|p| (p.line, p.field.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (starts[1], "stage"),
+            (starts[1], "assessments[0].answers.goals_numbers"),
+            (starts[2], "id")
+        ],
+        "{:#?}",
+        back.problems
+    );
+    assert!(back.problems[0]
+        .message
+        .contains("\"maybe\" is not one of first_contact"));
+}
+
+#[test]
+fn importing_adds_new_prospects_and_replaces_only_what_the_specialist_chose() {
+    let mut mine = three();
+    let mut theirs = three();
+    theirs
+        .apply(&id("a"), Change::Label("Candle shop (Anna)".into()), TODAY)
+        .unwrap();
+    theirs
+        .apply(
+            &id("b"),
+            Change::Label("Dental clinic (Oleg)".into()),
+            TODAY,
+        )
+        .unwrap();
+    theirs.create(id("d"), "Florist", TODAY).unwrap();
+    let incoming = import_json(&export_json(&theirs, TODAY), bank())
+        .unwrap()
+        .prospects;
+    let plan = mine.plan_merge(&incoming);
+    assert_eq!(plan.added, [id("d")]);
+    assert_eq!(plan.unchanged, 1);
+    assert_eq!(plan.conflicts, [id("a"), id("b")]);
+    mine.merge(incoming, &[id("b")], TODAY);
+    let labels: Vec<&str> = mine.prospects.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Candle shop", "Dental clinic (Oleg)", "Bakery", "Florist"]
+    );
+}
+
+#[test]
+fn the_csv_has_a_row_per_prospect_quoted_and_never_a_formula() {
+    let mut desk = three();
+    desk.apply(
+        &id("c"),
+        Change::Label("=HYPERLINK(\"http://x\"), \"Bakery\"".into()),
+        TODAY,
+    )
+    .unwrap();
+    let csv = export_csv(&desk, bank());
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(
+        rows[0].starts_with("id,label,stage,archived,created,changed,assessed,band,score,goals,")
+    );
+    assert!(rows[0].ends_with(",flags"));
+    assert!(
+        rows[1].starts_with(
+            "a,Candle shop,first_contact,false,2026-11-17,2026-11-22,2026-11-22,high_risk,"
+        ),
+        "{}",
+        rows[1]
+    );
+    assert!(
+        rows[2].contains(",partner,100,100,100,100,100,100,100,100,100,"),
+        "{}",
+        rows[2]
+    );
+    assert_eq!(rows[3], "c,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Bakery\"\"\",first_contact,false,2026-11-19,2026-11-27,,,,,,,,,,,,");
+    let prospect: &Prospect = desk.get(&id("a")).unwrap();
+    assert_eq!(prospect.assessments.len(), 1);
+}
