@@ -15,6 +15,7 @@ pub mod compare;
 pub mod config;
 pub mod content;
 pub mod desk;
+pub mod desk_saved;
 pub mod embedded;
 pub mod evaluate;
 pub mod fee;

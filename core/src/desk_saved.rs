@@ -1,0 +1,284 @@
+//! The desk in the browser's storage: one entry per prospect, so a damaged one is set aside and
+//! the rest load, and an index that keeps their order and the export dates.
+//!
+//! - index `clientfit.v1.desk`: `k1;<exported day or ->;<changed day or ->;<id>,<id>,…`
+//! - prospect `clientfit.v1.desk.<id>`: `q1;<label>;<notes>;<stage>;<0|1 archived>;<created>;
+//!   <changed>;<assessment>,<assessment>,…`, an assessment being `<day>.t.<share token>` (a
+//!   finished specialist result, 20-odd characters that links of earlier content layouts already
+//!   know how to read) or `<day>.a.<question>=<option>&…` when no token can be made.
+//!
+//! Days are numbers (days since 1970-01-01); texts are percent-encoded (`stored::escape`), so a
+//! value needs no JSON escapes, as every stored value of this app. Written against
+//! [`KeyValue`]; nothing is removed before its copy aside was written and read back.
+
+use crate::desk::{Assessment, Day, Desk, Prospect, ProspectId, Stage};
+use crate::saved::{save, set_aside_as, KeyValue, StoreError, MAX_STORED_BYTES};
+use crate::share;
+use crate::stored::{escape, unescape, unquote, Unreadable};
+use crate::{Answers, Audience, Bank};
+
+pub const DESK_KEY: &str = "clientfit.v1.desk";
+
+pub fn prospect_key(id: &ProspectId) -> String {
+    format!("{DESK_KEY}.{}", id.as_str())
+}
+
+fn day_text(day: Option<Day>) -> String {
+    day.map_or_else(|| "-".into(), |d| d.0.to_string())
+}
+
+fn read_day(text: &str) -> Result<Day, Unreadable> {
+    text.parse::<i32>().map(Day).map_err(|_| Unreadable)
+}
+
+fn read_optional_day(text: &str) -> Result<Option<Day>, Unreadable> {
+    if text == "-" {
+        Ok(None)
+    } else {
+        read_day(text).map(Some)
+    }
+}
+
+pub fn encode_index(desk: &Desk) -> String {
+    let ids: Vec<&str> = desk.prospects.iter().map(|p| p.id.as_str()).collect();
+    format!(
+        "k1;{};{};{}",
+        day_text(desk.exported),
+        day_text(desk.changed),
+        ids.join(",")
+    )
+}
+
+/// The order of prospects and the export dates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Index {
+    pub ids: Vec<ProspectId>,
+    pub exported: Option<Day>,
+    pub changed: Option<Day>,
+}
+
+pub fn decode_index(text: &str) -> Result<Index, Unreadable> {
+    let mut parts = text.splitn(4, ';');
+    if parts.next() != Some("k1") {
+        return Err(Unreadable);
+    }
+    let exported = read_optional_day(parts.next().ok_or(Unreadable)?)?;
+    let changed = read_optional_day(parts.next().ok_or(Unreadable)?)?;
+    let list = parts.next().ok_or(Unreadable)?;
+    let ids = list
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|s| ProspectId::parse(s).ok_or(Unreadable))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Index {
+        ids,
+        exported,
+        changed,
+    })
+}
+
+fn encode_answers(answers: &Answers) -> String {
+    answers
+        .iter()
+        .map(|(q, o)| format!("{}={}", escape(q.as_str()), escape(o.as_str())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub fn encode_prospect(p: &Prospect, bank: &Bank) -> String {
+    let assessments: Vec<String> = p
+        .assessments
+        .iter()
+        .map(
+            |a| match share::encode(bank, Audience::Specialist, &a.answers) {
+                Some(token) => format!("{}.t.{token}", a.on.0),
+                None => format!("{}.a.{}", a.on.0, escape(&encode_answers(&a.answers))),
+            },
+        )
+        .collect();
+    format!(
+        "q1;{};{};{};{};{};{};{}",
+        escape(&p.label),
+        escape(&p.notes),
+        p.stage.name(),
+        u8::from(p.archived),
+        p.created.0,
+        p.changed.0,
+        assessments.join(",")
+    )
+}
+
+pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prospect, Unreadable> {
+    let parts: Vec<&str> = text.split(';').collect();
+    let [version, label, notes, stage, archived, created, changed, assessments] = parts[..] else {
+        return Err(Unreadable);
+    };
+    if version != "q1" {
+        return Err(Unreadable);
+    }
+    let assessments = assessments
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(|a| decode_assessment(a, bank))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Prospect {
+        id: id.clone(),
+        label: unescape(label)?,
+        notes: unescape(notes)?,
+        stage: Stage::from_name(stage).ok_or(Unreadable)?,
+        archived: match archived {
+            "0" => false,
+            "1" => true,
+            _ => return Err(Unreadable),
+        },
+        created: read_day(created)?,
+        changed: read_day(changed)?,
+        assessments,
+    })
+}
+
+fn decode_assessment(text: &str, bank: &Bank) -> Result<Assessment, Unreadable> {
+    let mut parts = text.splitn(3, '.');
+    let on = read_day(parts.next().ok_or(Unreadable)?)?;
+    let kind = parts.next().ok_or(Unreadable)?;
+    let body = parts.next().ok_or(Unreadable)?;
+    let answers = match kind {
+        "t" => {
+            let result = share::decode(bank, body).map_err(|_| Unreadable)?;
+            if result.audience != Audience::Specialist {
+                return Err(Unreadable);
+            }
+            result.answers
+        }
+        "a" => {
+            let list = unescape(body)?;
+            let mut answers = Answers::new();
+            for pair in list.split('&').filter(|s| !s.is_empty()) {
+                let (q, o) = pair.split_once('=').ok_or(Unreadable)?;
+                answers.insert(unescape(q)?.into(), unescape(o)?.into());
+            }
+            answers
+        }
+        _ => return Err(Unreadable),
+    };
+    Ok(Assessment { on, answers })
+}
+
+/// Writes one prospect (after a change to it).
+pub fn save_prospect(
+    store: &mut impl KeyValue,
+    p: &Prospect,
+    bank: &Bank,
+) -> Result<(), StoreError> {
+    save(store, &prospect_key(&p.id), &encode_prospect(p, bank))
+}
+
+/// Writes the order and dates (after a prospect was added, deleted or moved).
+pub fn save_index(store: &mut impl KeyValue, desk: &Desk) -> Result<(), StoreError> {
+    save(store, DESK_KEY, &encode_index(desk))
+}
+
+/// Removes a deleted prospect's entry, once "Undo" can no longer bring it back.
+pub fn forget_prospect(store: &mut impl KeyValue, id: &ProspectId) -> Result<(), StoreError> {
+    store.remove(&prospect_key(id))
+}
+
+/// The desk as stored, and what could not be read (copied aside to `<key>.unreadable`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoadedDesk {
+    pub desk: Desk,
+    /// Keys whose value was set aside; the index then no longer lists them once saved.
+    pub set_aside: Vec<String>,
+    /// Prospects the index lists but whose entry is gone (removed by hand, or storage cleared).
+    pub missing: Vec<ProspectId>,
+    /// Entries a newer Client Fit wrote: copied to `<key>.newer` and left in place for it.
+    pub held: Vec<String>,
+    /// Storage could not be read at all: the desk works in memory.
+    pub unavailable: bool,
+}
+
+/// Loads the desk; a damaged prospect is set aside and skipped, never deleted, and the rest load.
+pub fn load_desk(store: &mut impl KeyValue, bank: &Bank) -> LoadedDesk {
+    let mut loaded = LoadedDesk::default();
+    let index = match read(store, DESK_KEY, decode_index) {
+        Read::Value(index) => index,
+        Read::Absent => return loaded,
+        Read::SetAside => {
+            loaded.set_aside.push(DESK_KEY.into());
+            return loaded;
+        }
+        Read::Held => {
+            loaded.held.push(DESK_KEY.into());
+            return loaded;
+        }
+        Read::Unavailable => {
+            loaded.unavailable = true;
+            return loaded;
+        }
+    };
+    loaded.desk.exported = index.exported;
+    loaded.desk.changed = index.changed;
+    for id in index.ids {
+        let key = prospect_key(&id);
+        match read(store, &key, |text| decode_prospect(&id, text, bank)) {
+            Read::Value(p) => {
+                if loaded.desk.get(&p.id).is_none() {
+                    loaded.desk.prospects.push(p);
+                }
+            }
+            Read::Absent => loaded.missing.push(id),
+            Read::SetAside => loaded.set_aside.push(key),
+            Read::Held => loaded.held.push(key),
+            Read::Unavailable => loaded.unavailable = true,
+        }
+    }
+    loaded
+}
+
+enum Read<T> {
+    Value(T),
+    Absent,
+    SetAside,
+    Held,
+    Unavailable,
+}
+
+/// `k2;…` or `q7;…`: a format this build does not know yet, but a later one wrote.
+fn written_by_newer(text: &str) -> bool {
+    let version = text.split(';').next().unwrap_or_default();
+    version
+        .strip_prefix(['k', 'q'])
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n > 1)
+}
+
+fn read<T>(
+    store: &mut impl KeyValue,
+    key: &str,
+    decode: impl Fn(&str) -> Result<T, Unreadable>,
+) -> Read<T> {
+    let raw = match store.get(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Read::Absent,
+        Err(_) => return Read::Unavailable,
+    };
+    let decoded = if raw.len() <= MAX_STORED_BYTES {
+        unquote(&raw).and_then(&decode)
+    } else {
+        Err(Unreadable)
+    };
+    match decoded {
+        Ok(value) => Read::Value(value),
+        Err(_) if unquote(&raw).is_ok_and(written_by_newer) => {
+            set_aside_as(store, key, "newer", &raw);
+            Read::Held
+        }
+        Err(_) => {
+            // A copy is kept whatever happens; the original stays too when no copy could be made.
+            if set_aside_as(store, key, "unreadable", &raw) {
+                let _ = store.remove(key);
+            }
+            Read::SetAside
+        }
+    }
+}
