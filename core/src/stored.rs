@@ -22,6 +22,9 @@ use crate::{Answers, Audience, Bank};
 pub const PROGRESS_VERSION: u32 = 2;
 pub const PLAN_VERSION: u32 = 1;
 pub const DRAFTS_VERSION: u32 = 1;
+/// The desk's index and its prospect entries (`desk_saved`).
+pub const DESK_INDEX_VERSION: u32 = 1;
+pub const PROSPECT_VERSION: u32 = 1;
 
 /// Where a finished quiz's progress points.
 const DONE: &str = "~done";
@@ -31,12 +34,7 @@ const DONE: &str = "~done";
 pub struct Unreadable;
 
 pub fn encode_progress(p: &Progress, bank: &Bank, audience: Audience) -> String {
-    let answers = p
-        .answers
-        .iter()
-        .map(|(q, a)| format!("{}={}", escape(q.as_str()), escape(a.as_str())))
-        .collect::<Vec<_>>()
-        .join("&");
+    let answers = encode_answers(&p.answers);
     let at = item_at(bank, audience, p.step).map_or(DONE, |item| item.id());
     format!("p2;{};{answers}", escape(at))
 }
@@ -61,11 +59,28 @@ pub fn decode_progress(
         }
         _ => return Err(Unreadable),
     };
+    Ok(Progress {
+        step,
+        answers: decode_answers(answer_text)?,
+    })
+}
+
+/// `question=option&…`, each id percent-encoded.
+pub fn encode_answers(answers: &Answers) -> String {
+    answers
+        .iter()
+        .map(|(q, a)| format!("{}={}", escape(q.as_str()), escape(a.as_str())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// What [`encode_answers`] wrote.
+pub fn decode_answers(text: &str) -> Result<Answers, Unreadable> {
     let mut answers = Answers::new();
-    for (q, a) in pairs(answer_text)? {
+    for (q, a) in pairs(text)? {
         answers.insert(q.into(), a.into());
     }
-    Ok(Progress { step, answers })
+    Ok(answers)
 }
 
 /// The text was written by a later version of this app: a schema this build cannot read, which
