@@ -8,7 +8,8 @@ PUBLIC_PATH ?= /
 
 serve:
 	scripts/tools.sh serve
-	PATH="$(CURDIR)/tools/node_modules/.bin:$$PATH" trunk serve --release
+	PATH="$(CURDIR)/tools/node_modules/.bin:$$PATH" scripts/build.sh --release
+	node scripts/serve.mjs
 
 test:
 	scripts/test.sh

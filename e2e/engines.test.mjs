@@ -237,6 +237,37 @@ for (const name of selectedEngines()) {
       await checkProbe('the host page');
     });
 
+    journey('the desk: two prospects assessed and ranked, kept over a reload', async () => {
+      await fresh(server.url + 'desk.html', '[data-testid="desk-list"]');
+      for (const [name, pick] of [['Candle shop', (n) => n - 2], ['Dental clinic', () => 0]]) {
+        const field = await waitFor('[data-testid="new-name"]');
+        await field.sendKeys(name);
+        await click('[data-testid="add-prospect"]');
+        await click('[data-testid="assess"]');
+        for (let step = 0; step < 100 && await run('return Boolean(document.querySelector(\'[role="radiogroup"]\'))'); step++) {
+          const state = await run(`return { count: document.querySelector('[data-testid="count"]').textContent,
+            optional: Boolean(document.querySelector('.cf-question .cf-badge')),
+            options: document.querySelectorAll('[role="radiogroup"] label').length }`);
+          if (!state.optional) {
+            const labels = await driver.findElements(By.css('[role="radiogroup"] label'));
+            await press(labels[pick(state.options)]);
+          }
+          await click('form button[type="submit"]');
+          await until_(`return !document.querySelector('[role="radiogroup"]')
+            || document.querySelector('[data-testid="count"]')?.textContent !== arguments[0]`, `step ${step} never moved on`, state.count);
+        }
+        await waitFor('[data-testid="latest"]');
+        await click('[data-testid="to-list"]');
+      }
+      const order = 'return [...document.querySelectorAll(\'[data-testid="prospect-row"]\')].map((r) => r.dataset.band)';
+      assert.deepEqual(await run(order), ['partner', 'high_risk']);
+      await checkProbe('the desk');
+      await driver.navigate().refresh();
+      await waitFor('[data-testid="prospect-row"]');
+      assert.deepEqual(await run(order), ['partner', 'high_risk']);
+      await checkProbe('the desk after a reload');
+    });
+
     journey('the embed loader sizes its frame to the content', async () => {
       await fresh(server.url + 'embed-demo.html', '#widget-client iframe');
       const frame = await waitFor('#widget-client iframe');

@@ -13,10 +13,10 @@
 //     CLIENT_FIT_ORIGIN, names the deployment's origin next to 'self' in the policy (`addOrigin`).
 // Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
 // zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
-import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -41,14 +41,14 @@ const digest = (algo, data, enc) => createHash(algo).update(data).digest(enc);
 export const hashedName = (name, ext, data) => `${name}-${digest('sha256', data, 'hex').slice(0, 16)}.${ext}`;
 export const integrity = (data) => `sha384-${digest('sha384', data, 'base64')}`;
 
-function moveLoaderToFile(dir, html) {
+function moveLoaderToFile(dir, html, name) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (!found) fail('no inline module loader in index.html; has Trunk\'s output changed?');
   const code = found[1].trim() + '\n';
   // The loader imports the bindings by absolute path, which carries the public URL.
   const base = code.match(/from '([^']*\/)[^'/]+\.js'/)?.[1] ?? fail('cannot read the public URL from the loader');
-  const file = hashedName('boot', 'js', code);
+  const file = hashedName(name, 'js', code);
   writeFileSync(join(dir, file), code);
   const tag = `<script type="module" src="${base}${file}" integrity="${integrity(code)}" crossorigin="anonymous"></script>`;
   return html.replace(inline, tag);
@@ -91,9 +91,9 @@ async function minifyAssets(dir, html) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     let code;
-    if (/^client-fit-[0-9a-f]+\.js$/.test(name)) {
+    if (/^client-fit-(desk-)?[0-9a-f]+\.js$/.test(name)) {
       code = (await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true })).code;
-    } else if (/^app-[0-9a-f]+\.css$/.test(name)) {
+    } else if (/^(app|desk)-[0-9a-f]+\.css$/.test(name)) {
       code = csso.minify(readFileSync(path, 'utf8')).css;
     } else {
       continue;
@@ -140,6 +140,7 @@ export function addOrigin(html, origin) {
 }
 
 function hashEmbedLoader(dir) {
+  if (!existsSync(join(dir, 'client-fit.js'))) return;
   const code = readFileSync(join(dir, 'client-fit.js'));
   for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
   writeFileSync(join(dir, hashedName('client-fit-loader', 'js', code)), code);
@@ -166,10 +167,14 @@ function precompress(dir) {
 const main = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (main) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
-  const index = join(dir, 'index.html');
+  // The page this run built: index.html (the quizzes) or desk.html (scripts/build.sh), whose
+  // boot file is named apart so that a folder holding both pages tells them by name.
+  const page = basename(process.env.TRUNK_HTML_FILE ?? 'index.html');
+  const index = join(dir, page);
+  const boot = page === 'index.html' ? 'boot' : `boot-${page.replace(/\.html$/, '')}`;
   const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'))));
+  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'), boot)));
   try {
     html = addOrigin(html, process.env.CLIENT_FIT_ORIGIN);
   } catch (e) {

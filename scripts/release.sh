@@ -31,7 +31,7 @@ cd "$root"
 scripts/tools.sh serve
 export PATH="$root/tools/node_modules/.bin:$PATH"
 CLIENT_FIT_RELEASE=1 CLIENT_FIT_AGENCIES="${AGENCY:-}" CLIENT_FIT_CONTACTS="${CONTACTS:-}" CLIENT_FIT_ORIGIN="${ORIGIN:-}" \
-  trunk build --release --public-url "$path" --dist "$out"
+  scripts/build.sh --release --public-url "$path" --dist "$out"
 
 loader=$(cd "$out" && ls client-fit-loader-*.js)
 sri=$(node -e 'const c=require("crypto");process.stdout.write("sha384-"+c.createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$out/$loader")

@@ -13,14 +13,14 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "format";          cargo fmt --all --check
 step "lints";           cargo clippy --workspace --all-targets --locked -- -D warnings
-step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --lib --bins --locked -- -D warnings
+step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --workspace --lib --bins --locked -- -D warnings
 step "native tests";    cargo test --workspace --locked
 step "fuzz (bounded)"
 # A whole catalog is 60-90 KB, so fewer of those runs fit the same time.
 for target in share_link:300000 config:300000 stored:300000 drafts:300000 desk_file:300000 catalog:10000; do
   cargo run --profile fuzz --locked -p client-fit-core --example fuzz -- "${target%%:*}" --runs "${target##*:}"
 done
-step "release build";   trunk build --release
+step "release build (the quizzes and the desk)";   scripts/build.sh --release
 step "sizes";           scripts/sizes.sh dist --check
 # The release as an agency hosts it, under a subfolder: e2e/release.test.mjs serves it with nginx.
 step "release build for /tools/client-fit/"

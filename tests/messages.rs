@@ -30,17 +30,7 @@ fn literal_ids() -> Vec<String> {
         );
     for path in files {
         let text = std::fs::read_to_string(path).unwrap();
-        for (i, piece) in text.split('"').enumerate() {
-            let looks_like_id = i % 2 == 1
-                && piece.contains('.')
-                && !piece.ends_with('.')
-                && piece
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
-            if looks_like_id {
-                ids.push(piece.to_string());
-            }
-        }
+        ids.extend(client_fit_core::testing::literal_message_ids(&text));
     }
     ids
 }

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::fee::Offer;
+use crate::i18n::Lang;
 use crate::ids::{named_set, OptionId, QuestionId};
 use crate::{evaluate, Answers, Audience, Band, Bank, Dimension};
 
@@ -64,6 +66,31 @@ impl Day {
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
         let y = yoe + era * 400 + i32::from(m <= 2);
         format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// The date as the language writes it: `27 Nov 2026`, `27.11.2026` (ru), `5.3.2026` (fi), `27/11/2026` (es).
+    pub fn local(self, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let iso = self.iso();
+        let (y, rest) = iso.split_at(iso.len() - 6);
+        let (m, d) = (&rest[1..3], &rest[4..6]);
+        match lang {
+            Lang::En => {
+                let month = m
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+                format!("{} {} {y}", d.trim_start_matches('0'), month.unwrap_or(&m))
+            }
+            Lang::Ru => format!("{d}.{m}.{y}"),
+            Lang::Fi => {
+                let (d, m) = (d.trim_start_matches('0'), m.trim_start_matches('0'));
+                format!("{d}.{m}.{y}")
+            }
+            Lang::Es => format!("{d}/{m}/{y}"),
+        }
     }
 
     /// Reads `YYYY-MM-DD` (years 1970–9999); `None` for anything else or a day that does not exist.
@@ -144,6 +171,12 @@ pub enum Change {
 pub struct Removed {
     at: usize,
     prospect: Prospect,
+}
+
+impl Removed {
+    pub fn prospect(&self) -> &Prospect {
+        &self.prospect
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -301,6 +334,51 @@ impl Desk {
     }
 }
 
+/// What moved between a prospect's last two assessments.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reassessment {
+    pub before: Day,
+    pub after: Day,
+    pub band: (Band, Band),
+    pub score: (u8, u8),
+    pub fee: (Offer, Offer),
+    /// Each question whose answer changed, in quiz order: its id, the answer before and after
+    /// (`None`: not answered, as an optional question may be).
+    pub moved: Vec<(QuestionId, Option<OptionId>, Option<OptionId>)>,
+}
+
+impl Prospect {
+    /// The last assessment against the one before it; `None` until there are two.
+    pub fn reassessment(&self, bank: &Bank) -> Option<Reassessment> {
+        let [.., before, after] = self.assessments.as_slice() else {
+            return None;
+        };
+        let (was, is) = (
+            evaluate(bank, Audience::Specialist, &before.answers),
+            evaluate(bank, Audience::Specialist, &after.answers),
+        );
+        let ids = bank
+            .questions
+            .iter()
+            .map(|q| q.id.as_ref())
+            .chain(bank.temperament.iter().map(|t| t.id.as_ref()));
+        let moved = ids
+            .filter_map(|id: &str| {
+                let (a, b) = (before.answers.get(id), after.answers.get(id));
+                (a != b).then(|| (QuestionId::from(id), a.cloned(), b.cloned()))
+            })
+            .collect();
+        Some(Reassessment {
+            before: before.on,
+            after: after.on,
+            band: (was.band, is.band),
+            score: (was.overall, is.overall),
+            fee: (was.fee.offer, is.fee.offer),
+            moved,
+        })
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
     /// Partner first, then workable, high risk, and the not yet assessed.
@@ -431,7 +509,54 @@ pub struct Problem {
     pub line: usize,
     /// The field at fault (`stage`, `assessments[2].answers.goals_numbers`, …).
     pub field: String,
-    pub message: String,
+    pub fault: Fault,
+}
+
+/// What is wrong with a field of an imported prospect; the app words it in the reader's
+/// language (`message_id`, with the offending value as `{value}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// Not shaped as the format says (a missing field, a number for a text): the JSON reader's
+    /// own description, which names the field.
+    Shape(String),
+    Id,
+    Label,
+    Notes,
+    /// Not one of the stage names.
+    Stage(String),
+    /// Not a date like 2026-11-27.
+    Date(String),
+    /// Not an answer the quiz offers to this question.
+    Answer(String),
+    /// The same id twice in one file.
+    Twice(String),
+}
+
+impl Fault {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Fault::Shape(_) => "desk.fault.shape",
+            Fault::Id => "desk.fault.id",
+            Fault::Label => "desk.fault.label",
+            Fault::Notes => "desk.fault.notes",
+            Fault::Stage(_) => "desk.fault.stage",
+            Fault::Date(_) => "desk.fault.date",
+            Fault::Answer(_) => "desk.fault.answer",
+            Fault::Twice(_) => "desk.fault.twice",
+        }
+    }
+
+    /// The offending value, as the file has it.
+    pub fn value(&self) -> &str {
+        match self {
+            Fault::Shape(v)
+            | Fault::Stage(v)
+            | Fault::Date(v)
+            | Fault::Answer(v)
+            | Fault::Twice(v) => v,
+            Fault::Id | Fault::Label | Fault::Notes => "",
+        }
+    }
 }
 
 /// Why a file could not be read at all.
@@ -482,21 +607,21 @@ pub fn import_json(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
     for (i, item) in items.iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(1);
         let mut problems = Vec::new();
-        let mut say = |field: &str, message: String| {
+        let mut say = |field: &str, fault: Fault| {
             problems.push(Problem {
                 line,
                 field: field.to_owned(),
-                message,
+                fault,
             });
         };
         match serde_json::from_value::<ProspectFile>(item.clone()) {
-            Err(e) => say("", e.to_string()),
+            Err(e) => say("", Fault::Shape(e.to_string())),
             Ok(file) => {
                 if let Some(p) = read_prospect(file, bank, &mut say) {
                     if seen.insert(p.id.clone()) {
                         imported.prospects.push(p);
                     } else {
-                        say("id", format!("{} appears twice", p.id.as_str()));
+                        say("id", Fault::Twice(p.id.as_str().to_owned()));
                     }
                 }
             }
@@ -507,13 +632,10 @@ pub fn import_json(text: &str, bank: &Bank) -> Result<Imported, ImportError> {
 }
 
 /// A date field, or a fault for it.
-fn read_day(faults: &mut Vec<(String, String)>, field: &str, text: &str) -> Option<Day> {
+fn read_day(faults: &mut Vec<(String, Fault)>, field: &str, text: &str) -> Option<Day> {
     let day = Day::from_iso(text);
     if day.is_none() {
-        faults.push((
-            field.to_owned(),
-            format!("{text:?} is not a date like 2026-11-27"),
-        ));
+        faults.push((field.to_owned(), Fault::Date(text.to_owned())));
     }
     day
 }
@@ -521,29 +643,24 @@ fn read_day(faults: &mut Vec<(String, String)>, field: &str, text: &str) -> Opti
 fn read_prospect(
     file: ProspectFile,
     bank: &Bank,
-    say: &mut impl FnMut(&str, String),
+    say: &mut impl FnMut(&str, Fault),
 ) -> Option<Prospect> {
-    let mut faults: Vec<(String, String)> = Vec::new();
+    let mut faults: Vec<(String, Fault)> = Vec::new();
     let id = ProspectId::parse(&file.id);
     if id.is_none() {
-        faults.push((
-            "id".into(),
-            "letters, digits, _ and - only, at most 40".into(),
-        ));
+        faults.push(("id".into(), Fault::Id));
     }
     let label = clean(&file.label, MAX_LABEL).ok().filter(|l| !l.is_empty());
     if label.is_none() {
-        faults.push(("label".into(), format!("1 to {MAX_LABEL} characters")));
+        faults.push(("label".into(), Fault::Label));
     }
     let notes = clean(&file.notes, MAX_NOTES).ok();
     if notes.is_none() {
-        faults.push(("notes".into(), format!("at most {MAX_NOTES} characters")));
+        faults.push(("notes".into(), Fault::Notes));
     }
     let stage = Stage::from_name(&file.stage);
     if stage.is_none() {
-        let known: Vec<&str> = Stage::ALL.iter().map(|s| s.name()).collect();
-        let message = format!("{:?} is not one of {}", file.stage, known.join(", "));
-        faults.push(("stage".into(), message));
+        faults.push(("stage".into(), Fault::Stage(file.stage.clone())));
     }
     let created = read_day(&mut faults, "created", &file.created);
     let changed = read_day(&mut faults, "changed", &file.changed);
@@ -563,7 +680,7 @@ fn read_prospect(
                 answers.insert(QuestionId::from(q.as_str()), OptionId::from(o.as_str()));
             } else {
                 let field = format!("assessments[{n}].answers.{q}");
-                faults.push((field, format!("{o:?} is not an answer of this quiz")));
+                faults.push((field, Fault::Answer(o.clone())));
             }
         }
         if let Some(on) = on {
@@ -571,8 +688,8 @@ fn read_prospect(
         }
     }
     if !faults.is_empty() {
-        for (field, message) in faults {
-            say(&field, message);
+        for (field, fault) in faults {
+            say(&field, fault);
         }
         return None;
     }

@@ -7,20 +7,35 @@
 //!   finished specialist result, 20-odd characters that links of earlier content layouts already
 //!   know how to read) or `<day>.a.<question>=<option>&…` when no token can be made.
 //!
+//! - an assessment under way `clientfit.v1.desk-progress.<id>`: saved progress (`stored`, `p2;…`)
+//! - when the export reminder was last shown `clientfit.v1.desk-reminded`: `<day>`
+//!
 //! Days are numbers (days since 1970-01-01); texts are percent-encoded (`stored::escape`), so a
 //! value needs no JSON escapes, as every stored value of this app. Written against
 //! [`KeyValue`]; nothing is removed before its copy aside was written and read back.
 
+use std::collections::BTreeMap;
+
 use crate::desk::{Assessment, Day, Desk, Prospect, ProspectId, Stage};
+use crate::progress::Progress;
 use crate::saved::{save, set_aside_as, KeyValue, StoreError, MAX_STORED_BYTES};
 use crate::share;
 use crate::stored::{
-    decode_answers, encode_answers, escape, unescape, unquote, Unreadable, DESK_INDEX_VERSION,
-    PROSPECT_VERSION,
+    decode_answers, decode_progress, encode_answers, encode_progress, escape, unescape, unquote,
+    Unreadable, DESK_INDEX_VERSION, PROGRESS_VERSION, PROSPECT_VERSION,
 };
 use crate::{Audience, Bank};
 
 pub const DESK_KEY: &str = "clientfit.v1.desk";
+pub const REMINDED_KEY: &str = "clientfit.v1.desk-reminded";
+const DRAFT_PREFIX: &str = "clientfit.v1.desk-progress.";
+
+/// Assessments under way, by prospect.
+pub type Drafts = BTreeMap<ProspectId, Progress>;
+
+pub fn draft_key(id: &ProspectId) -> String {
+    format!("{DRAFT_PREFIX}{}", id.as_str())
+}
 
 pub fn prospect_key(id: &ProspectId) -> String {
     format!("{DESK_KEY}.{}", id.as_str())
@@ -237,6 +252,7 @@ fn written_by_newer(text: &str) -> bool {
     let current = match head.get(..1) {
         Some("k") => DESK_INDEX_VERSION,
         Some("q") => PROSPECT_VERSION,
+        Some("p") => PROGRESS_VERSION,
         _ => return false,
     };
     head.get(1..)
@@ -273,4 +289,85 @@ fn read<T>(
             Read::SetAside
         }
     }
+}
+
+/// Every stored text of the desk by key: the index (listing `kept` too, prospects a newer
+/// Client Fit saved that this one leaves alone), each prospect and each assessment under way.
+pub fn snapshot(
+    desk: &Desk,
+    drafts: &Drafts,
+    kept: &[ProspectId],
+    bank: &Bank,
+) -> BTreeMap<String, String> {
+    let mut index = encode_index(desk);
+    for id in kept.iter().filter(|id| desk.get(id).is_none()) {
+        if !index.ends_with(';') {
+            index.push(',');
+        }
+        index.push_str(id.as_str());
+    }
+    let mut all = BTreeMap::from([(DESK_KEY.to_owned(), index)]);
+    for p in &desk.prospects {
+        all.insert(prospect_key(&p.id), encode_prospect(p, bank));
+        if let Some(draft) = drafts.get(&p.id) {
+            let text = encode_progress(draft, bank, Audience::Specialist);
+            all.insert(draft_key(&p.id), text);
+        }
+    }
+    all
+}
+
+/// Brings storage from `last` (what it holds) to `next`: writes what differs, the index last so
+/// that it never lists an entry not yet written, then removes what `next` no longer has. On a
+/// failure `last` still tells what storage holds, so the next call retries the rest.
+pub fn write_changes(
+    store: &mut impl KeyValue,
+    last: &mut BTreeMap<String, String>,
+    next: &BTreeMap<String, String>,
+) -> Result<(), StoreError> {
+    let entries: Vec<&String> = next.keys().filter(|k| *k != DESK_KEY).collect();
+    for key in entries
+        .into_iter()
+        .chain(next.get_key_value(DESK_KEY).map(|(k, _)| k))
+    {
+        if next.get(key) != last.get(key) {
+            save(store, key, &next[key])?;
+            last.insert(key.clone(), next[key].clone());
+        }
+    }
+    let gone: Vec<String> = last
+        .keys()
+        .filter(|k| !next.contains_key(*k))
+        .cloned()
+        .collect();
+    for key in gone {
+        store.remove(&key)?;
+        last.remove(&key);
+    }
+    Ok(())
+}
+
+/// The assessments under way of the prospects on `desk`; a damaged one is set aside like a
+/// damaged prospect, and its quiz starts again.
+pub fn load_drafts(store: &mut impl KeyValue, desk: &Desk, bank: &Bank) -> Drafts {
+    let mut drafts = Drafts::new();
+    for p in &desk.prospects {
+        let decode = |text: &str| decode_progress(text, bank, Audience::Specialist);
+        if let Read::Value(progress) = read(store, &draft_key(&p.id), decode) {
+            drafts.insert(p.id.clone(), progress.sanitized(bank, Audience::Specialist));
+        }
+    }
+    drafts
+}
+
+/// The day the export reminder was last shown, if it ever was.
+pub fn load_reminded(store: &mut impl KeyValue) -> Option<Day> {
+    match read(store, REMINDED_KEY, read_day) {
+        Read::Value(day) => Some(day),
+        _ => None,
+    }
+}
+
+pub fn save_reminded(store: &mut impl KeyValue, day: Day) -> Result<(), StoreError> {
+    save(store, REMINDED_KEY, &day.0.to_string())
 }

@@ -186,6 +186,17 @@ impl Messages {
         fill(select_plurals(&self.t(id), args, self.lang), args)
     }
 
+    /// These strings with a page's own catalog added (the desk's), its texts winning on a
+    /// shared id.
+    pub fn with_catalog(&self, json: &str) -> Result<Messages, String> {
+        let mut strings = self.strings.clone();
+        strings.extend(parse_flat(json)?);
+        Ok(Messages {
+            strings,
+            lang: self.lang,
+        })
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.strings.contains_key(id)
     }

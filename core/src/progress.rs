@@ -43,6 +43,32 @@ impl Progress {
     pub fn finished(&self, bank: &Bank, audience: Audience) -> bool {
         self.step >= bank.step_count(audience)
     }
+
+    /// Answers the current screen's question with `option`, when that screen offers it to this
+    /// side; `false` (nothing changed) otherwise.
+    pub fn choose(&mut self, bank: &Bank, audience: Audience, option: &str) -> bool {
+        let Some(item) = item_at(bank, audience, self.step) else {
+            return false;
+        };
+        let offered = match item {
+            StepItem::Pair(q) => q.choice(option).is_some_and(|c| c.offered_to(audience)),
+            StepItem::Temperament(t) => t.options.iter().any(|o| o.id == option),
+        };
+        if offered {
+            self.answers.insert(item.id().into(), option.into());
+        }
+        offered
+    }
+
+    /// Moves to the next screen when this one is answered (or may be skipped); `false` otherwise.
+    pub fn advance(&mut self, bank: &Bank, audience: Audience) -> bool {
+        let ready = item_at(bank, audience, self.step)
+            .is_some_and(|item| item.optional() || self.answers.contains_key(item.id()));
+        if ready {
+            self.step += 1;
+        }
+        ready
+    }
 }
 
 /// What one screen of a quiz asks.

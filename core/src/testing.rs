@@ -77,3 +77,21 @@ pub fn answer_sets() -> impl Strategy<Value = Answers> {
 pub fn audience() -> impl Strategy<Value = Audience> {
     prop_oneof![Just(Audience::Client), Just(Audience::Specialist)]
 }
+
+/// The string literals of a source text that look like message ids (`word.word…`): what the
+/// catalog tests of each page compare with its catalog.
+pub fn literal_message_ids(source: &str) -> Vec<String> {
+    source
+        .split('"')
+        .enumerate()
+        .filter(|(i, piece)| {
+            i % 2 == 1
+                && piece.contains('.')
+                && !piece.ends_with('.')
+                && piece
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+        })
+        .map(|(_, piece)| piece.to_string())
+        .collect()
+}

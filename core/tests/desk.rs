@@ -2,8 +2,8 @@
 //! the desk's files (JSON export and import, CSV).
 
 use client_fit_core::desk::{
-    export_csv, export_json, import_json, Change, Day, Desk, DeskError, ImportError, ListQuery,
-    Prospect, ProspectId, SortBy, Stage,
+    export_csv, export_json, import_json, Change, Day, Desk, DeskError, Fault, ImportError,
+    ListQuery, Prospect, ProspectId, SortBy, Stage,
 };
 use client_fit_core::testing::{answer_sets, best_answers, with};
 use client_fit_core::{english_bank as bank, Answers, Audience, Band};
@@ -314,9 +314,9 @@ fn each_bad_prospect_is_reported_by_line_and_field_and_the_rest_come_in() {
         "{:#?}",
         back.problems
     );
-    assert!(back.problems[0]
-        .message
-        .contains("\"maybe\" is not one of first_contact"));
+    assert_eq!(back.problems[0].fault, Fault::Stage("maybe".into()));
+    assert_eq!(back.problems[1].fault, Fault::Answer("<script>".into()));
+    assert_eq!(back.problems[2].fault, Fault::Twice("a".into()));
 }
 
 #[test]
@@ -380,4 +380,65 @@ fn the_csv_has_a_row_per_prospect_quoted_and_never_a_formula() {
     assert_eq!(rows[3], "c,\"'=HYPERLINK(\"\"http://x\"\"), \"\"Bakery\"\"\",first_contact,false,2026-11-19,2026-11-27,,,,,,,,,,,,");
     let prospect: &Prospect = desk.get(&id("a")).unwrap();
     assert_eq!(prospect.assessments.len(), 1);
+}
+
+#[test]
+fn a_reassessment_names_the_answers_that_moved_and_the_verdict_before_and_after() {
+    let mut desk = three();
+    let b = id("b");
+    assert_eq!(
+        desk.get(&b).unwrap().reassessment(bank()),
+        None,
+        "one assessment: nothing to compare"
+    );
+    let later = with(&[("money_prepay", "never"), ("comm_tone", "threat")]);
+    desk.apply(&b, Change::Assessed(later), TODAY).unwrap();
+    let r = desk.get(&b).unwrap().reassessment(bank()).unwrap();
+    assert_eq!((r.before, r.after), (Day(TODAY.0 - 4), TODAY));
+    let moved: Vec<&str> = r.moved.iter().map(|(q, _, _)| q.as_str()).collect();
+    assert_eq!(
+        moved,
+        ["money_prepay", "comm_tone"],
+        "quiz order, only what changed"
+    );
+    assert_eq!(r.moved[0].2.as_ref().map(|o| o.as_str()), Some("never"));
+    assert_eq!(r.band.0, Band::Partner);
+    assert_ne!(
+        r.band.1,
+        Band::Partner,
+        "a threat and no prepayment cannot stay a partner"
+    );
+    assert!(r.score.1 < r.score.0);
+    assert_ne!(r.fee.0, r.fee.1, "the fee offer follows the verdict");
+}
+
+#[test]
+fn a_page_catalog_adds_its_strings_to_the_language_on_screen() {
+    let base = client_fit_core::i18n::Messages::english();
+    let with_desk = base
+        .with_catalog(r#"{"desk.title": "Prospect desk", "notice.dismiss": "Fine"}"#)
+        .unwrap();
+    assert_eq!(with_desk.t("desk.title"), "Prospect desk");
+    assert_eq!(
+        with_desk.t("notice.dismiss"),
+        "Fine",
+        "the page's text wins"
+    );
+    assert_eq!(
+        with_desk.t("quiz.next"),
+        base.t("quiz.next"),
+        "the rest stays"
+    );
+    assert!(base.with_catalog("{not json").is_err());
+}
+
+#[test]
+fn dates_are_written_as_each_language_writes_them() {
+    use client_fit_core::i18n::Lang;
+    let day = Day::from_iso("2026-03-05").unwrap();
+    assert_eq!(day.local(Lang::En), "5 Mar 2026");
+    assert_eq!(day.local(Lang::Ru), "05.03.2026");
+    assert_eq!(day.local(Lang::Fi), "5.3.2026");
+    assert_eq!(day.local(Lang::Es), "05/03/2026");
+    assert_eq!(TODAY.local(Lang::En), "27 Nov 2026");
 }

@@ -3,8 +3,10 @@
 
 use client_fit_core::desk::{Change, Day, Desk, ProspectId, Stage};
 use client_fit_core::desk_saved::{
-    decode_prospect, encode_prospect, load_desk, prospect_key, save_index, save_prospect, DESK_KEY,
+    decode_prospect, draft_key, encode_prospect, load_desk, load_drafts, prospect_key, save_index,
+    save_prospect, snapshot, write_changes, Drafts, DESK_KEY,
 };
+use client_fit_core::progress::Progress;
 use client_fit_core::saved::{Memory, StoreError};
 use client_fit_core::testing::{answer_sets, best_answers, with};
 use client_fit_core::{english_bank as bank, Answers};
@@ -167,4 +169,113 @@ proptest! {
     fn any_stored_text_is_read_or_refused_without_panicking(text in "\\PC{0,200}") {
         let _ = decode_prospect(&id("x"), &text, bank());
     }
+}
+
+#[test]
+fn changes_are_written_entry_by_entry_and_the_stored_desk_reads_back() {
+    let mut desk = desk();
+    let mut drafts = Drafts::new();
+    let mut draft = Progress::default();
+    let first = &bank().questions[0];
+    let option = first
+        .options_for(client_fit_core::Audience::Specialist)
+        .next()
+        .unwrap();
+    draft
+        .answers
+        .insert(first.id.as_ref().into(), option.id.as_ref().into());
+    draft.step = 1;
+    drafts.insert(id("b"), draft);
+    let mut store = Memory::default();
+    let mut last = Default::default();
+    write_changes(
+        &mut store,
+        &mut last,
+        &snapshot(&desk, &drafts, &[], bank()),
+    )
+    .unwrap();
+    let loaded = load_desk(&mut store, bank());
+    assert_eq!(loaded.desk, desk);
+    assert_eq!(load_drafts(&mut store, &loaded.desk, bank()), drafts);
+
+    // One change rewrites that prospect and the index, nothing else.
+    desk.apply(&id("c"), Change::Label("Dentist".into()), Day(20_800))
+        .unwrap();
+    let before = store.entries.clone();
+    store
+        .entries
+        .insert(prospect_key(&id("a")), "tampered".into());
+    write_changes(
+        &mut store,
+        &mut last,
+        &snapshot(&desk, &drafts, &[], bank()),
+    )
+    .unwrap();
+    assert_eq!(
+        store.entries[&prospect_key(&id("a"))],
+        "tampered",
+        "an unchanged entry is not rewritten"
+    );
+    assert_ne!(
+        store.entries[&prospect_key(&id("c"))],
+        before[&prospect_key(&id("c"))]
+    );
+
+    // A deleted prospect's entry and its assessment under way go; a full storage fails the
+    // write and the next call finishes it.
+    desk.delete(&id("b"), Day(20_801));
+    store.refuse = Some(DESK_KEY.into());
+    let next = snapshot(&desk, &Drafts::new(), &[], bank());
+    assert_eq!(
+        write_changes(&mut store, &mut last, &next),
+        Err(StoreError::Failed)
+    );
+    assert!(
+        store.entries.contains_key(&prospect_key(&id("b"))),
+        "nothing removed before the index is written"
+    );
+    store.refuse = None;
+    write_changes(&mut store, &mut last, &next).unwrap();
+    assert!(!store.entries.contains_key(&prospect_key(&id("b"))));
+    assert!(!store.entries.contains_key(&draft_key(&id("b"))));
+    store.entries.insert(
+        prospect_key(&id("a")),
+        before[&prospect_key(&id("a"))].clone(),
+    );
+    assert_eq!(load_desk(&mut store, bank()).desk, desk);
+}
+
+#[test]
+fn prospects_a_newer_version_saved_stay_on_the_index() {
+    let desk = desk();
+    let kept = [id("z")];
+    let all = snapshot(&desk, &Drafts::new(), &kept, bank());
+    assert!(all[DESK_KEY].ends_with(",z"), "{}", all[DESK_KEY]);
+    let empty = snapshot(&Desk::default(), &Drafts::new(), &kept, bank());
+    assert!(empty[DESK_KEY].ends_with(";z"), "{}", empty[DESK_KEY]);
+}
+
+#[test]
+fn an_assessment_moves_on_only_from_an_answered_screen_with_an_offered_option() {
+    use client_fit_core::Audience::Specialist;
+    let first = &bank().questions[0];
+    let mut p = Progress::default();
+    assert!(!p.advance(bank(), Specialist), "nothing answered yet");
+    assert!(!p.choose(bank(), Specialist, "no-such-option"));
+    let offered = first.options_for(Specialist).next().unwrap().id.to_string();
+    assert!(p.choose(bank(), Specialist, &offered));
+    assert_eq!(
+        p.answers.get(first.id.as_ref()).map(|o| o.as_str()),
+        Some(offered.as_str())
+    );
+    assert!(p.advance(bank(), Specialist));
+    assert_eq!(p.step, 1);
+    // The optional temperament screens may be skipped; past the last screen nothing moves.
+    p.step = bank().questions.len();
+    assert!(
+        p.advance(bank(), Specialist),
+        "an optional screen is skipped"
+    );
+    p.step = bank().step_count(Specialist);
+    assert!(!p.advance(bank(), Specialist) && !p.choose(bank(), Specialist, &offered));
 }

@@ -465,3 +465,59 @@ proptest::proptest! {
         }
     }
 }
+
+/// The desk page's own wording (`content/desk/<code>.json`), added to each language's catalog.
+fn desk_catalog(lang: Lang) -> Vec<(String, String)> {
+    let path = format!("../content/desk/{}.json", lang.code());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse_flat(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_desk_catalog_has_the_english_keys_placeholders_plural_forms_and_numbers() {
+    let en: BTreeMap<String, String> = desk_catalog(Lang::En).into_iter().collect();
+    let mut problems = Vec::new();
+    for k in en.keys().filter(|k| !k.starts_with("desk.")) {
+        problems.push(format!(
+            "{k}: the desk adds its own keys only, never a quiz one"
+        ));
+    }
+    for lang in Lang::ALL {
+        let entries = desk_catalog(lang);
+        let mut keys: Vec<&String> = entries.iter().map(|(k, _)| k).collect();
+        keys.sort();
+        if keys != en.keys().collect::<Vec<_>>() {
+            problems.push(format!(
+                "{lang:?}: keys differ from English (missing, extra or twice)"
+            ));
+        }
+        for (k, v) in &entries {
+            if v.trim().is_empty() {
+                problems.push(format!("{lang:?} {k}: empty"));
+            }
+            problems.extend(selector_problems(lang, k, v));
+            problems.extend(number_problems(lang, k, v));
+            let english = en.get(k).map(String::as_str).unwrap_or_default();
+            if placeholders(v) != placeholders(english) {
+                problems.push(format!(
+                    "{lang:?} {k}: placeholders {:?}, English has {:?}",
+                    placeholders(v),
+                    placeholders(english)
+                ));
+            }
+        }
+        // Every text builds: with the quiz catalog of its language, each desk text resolves.
+        let added = Messages::english()
+            .with_catalog(
+                &std::fs::read_to_string(format!("../content/desk/{}.json", lang.code())).unwrap(),
+            )
+            .unwrap();
+        for (k, _) in &entries {
+            let text = added.f(k, &[("n", "2"), ("added", "1"), ("replaced", "0")]);
+            if text.contains('|') {
+                problems.push(format!("{lang:?} {k}: a selector left unresolved: {text}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}

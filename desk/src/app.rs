@@ -1,0 +1,290 @@
+//! The desk page's root component: owns the desk's state and the language on screen, saves what
+//! changes entry by entry, hands files to the browser and reads the ones chosen, and shows the
+//! view on screen (the list, a prospect, or the specialist quiz about one).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::pages::list::{DeskList, HEADING_ID};
+use crate::pages::prospect::ProspectPage;
+use crate::platform::files::{self, ReadError};
+use crate::state::{DeskAction, DeskNotice, DeskState, ImportStatus, View};
+use client_fit::components::buttons::button;
+use client_fit::components::lang_switcher::{lang_switcher, LangSwitcherProps, SELECT_ID};
+use client_fit::pages::question::{question_page, QuestionProps};
+use client_fit::platform::storage::Local;
+use client_fit::platform::{dom, fetch, storage};
+use client_fit_core::desk::{export_csv, export_json, import_json, ProspectId};
+use client_fit_core::desk_saved::{snapshot, write_changes};
+use client_fit_core::i18n::{Lang, Pack};
+use client_fit_core::saved::{self, StoreError};
+use client_fit_core::{english_bank, Audience};
+
+/// The desk's own wording in each language, added to the quiz catalog of that language.
+const CATALOGS: [(Lang, &str); 4] = [
+    (Lang::En, include_str!("../../content/desk/en.json")),
+    (Lang::Ru, include_str!("../../content/desk/ru.json")),
+    (Lang::Es, include_str!("../../content/desk/es.json")),
+    (Lang::Fi, include_str!("../../content/desk/fi.json")),
+];
+
+/// The desk catalog of `lang`, as compiled in.
+pub fn desk_catalog(lang: Lang) -> &'static str {
+    CATALOGS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(CATALOGS[0].1, |(_, json)| json)
+}
+
+/// `pack` with the desk's wording added (checked by the native tests, so it never fails in a
+/// release; if it did, the quiz wording would still show and the desk's ids would be visible).
+pub fn with_desk_catalog(pack: Pack) -> Pack {
+    match pack.messages.with_catalog(desk_catalog(pack.lang)) {
+        Ok(messages) => Pack {
+            messages: Rc::new(messages),
+            ..pack
+        },
+        Err(_) => pack,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DeskAppProps {
+    pub initial: DeskState,
+    /// The language to start in, with the desk's wording.
+    pub pack: Pack,
+    /// What storage held at start, by key: only what differs from it is written.
+    pub stored: Rc<BTreeMap<String, String>>,
+    /// Prospects a newer Client Fit saved: kept on the index, never shown or written.
+    pub kept: Vec<ProspectId>,
+    /// Whether anything can be saved (storage present, the index not a newer version's).
+    pub saving: bool,
+}
+
+impl Default for DeskAppProps {
+    fn default() -> DeskAppProps {
+        DeskAppProps {
+            initial: DeskState::default(),
+            pack: with_desk_catalog(Pack::english()),
+            stored: Rc::default(),
+            kept: Vec::new(),
+            saving: false,
+        }
+    }
+}
+
+#[component]
+pub fn DeskApp(props: &DeskAppProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer_eq(move || initial);
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: DeskAction| state.dispatch(a))
+    };
+    let pack = use_state_eq(|| props.pack.clone());
+    let on_pick = use_desk_language(pack.clone(), dispatch.clone());
+    use_desk_persist(&state, props, dispatch.clone());
+    use_desk_focus(&state);
+
+    let bank = english_bank();
+    let rows = use_memo(
+        (state.desk.clone(), state.query.clone()),
+        move |(desk, query)| desk.rows(bank, query),
+    );
+    let outcomes = use_memo(state.desk.clone(), move |desk| desk.outcomes(bank));
+    let (desk, today) = (state.desk.clone(), state.today);
+    let on_export_json = {
+        let (desk, dispatch) = (desk.clone(), dispatch.clone());
+        Callback::from(move |()| {
+            let name = format!("client-fit-desk-{}.json", today.iso());
+            if files::download(&name, "application/json", &export_json(&desk, today)) {
+                dispatch.emit(DeskAction::Exported);
+            }
+        })
+    };
+    let on_export_csv = Callback::from(move |()| {
+        let name = format!("client-fit-desk-{}.csv", today.iso());
+        // The byte order mark tells Excel the file is UTF-8 (names in Cyrillic, accents).
+        let text = format!("\u{feff}{}", export_csv(&desk, bank));
+        files::download(&name, "text/csv;charset=utf-8", &text);
+    });
+    let on_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |input: HtmlInputElement| {
+            let dispatch = dispatch.clone();
+            fetch::spawn(async move {
+                let Some((file, text)) = files::read_chosen(input).await else {
+                    return;
+                };
+                let read = match text {
+                    Ok(text) => import_json(&text, bank).map_err(ImportStatus::Refused),
+                    Err(ReadError::TooBig) => Err(ImportStatus::TooBig),
+                    Err(ReadError::Unreadable) => Err(ImportStatus::Unreadable),
+                };
+                dispatch.emit(DeskAction::FileRead { file, read });
+            });
+        })
+    };
+    let on_create = dispatch.reform(|label: String| DeskAction::Create {
+        id: files::new_prospect_id(),
+        label,
+    });
+
+    let m = &pack.messages;
+    let working = state.desk.prospects.iter().filter(|p| !p.archived).count();
+    let view = match &state.view {
+        View::List => html! {
+            <DeskList rows={rows} query={state.query.clone()} {working}
+                archived={state.desk.prospects.len() - working} error={state.error.clone()}
+                outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
+                on_action={dispatch.clone()} {on_create} on_export_json={on_export_json.clone()}
+                on_export_csv={on_export_csv.clone()} {on_file} />
+        },
+        View::Prospect(id) => match state.desk.get(id) {
+            Some(p) => html! {
+                <ProspectPage prospect={p.clone()} draft_step={state.draft(id).map(|d| d.step)}
+                    error={state.error.clone()} on_action={dispatch.clone()} />
+            },
+            None => Html::default(),
+        },
+        View::Assess(id) => {
+            let label = state
+                .desk
+                .get(id)
+                .map(|p| p.label.clone())
+                .unwrap_or_default();
+            let progress = state.draft(id).cloned().unwrap_or_default();
+            let step = progress.step;
+            let selected = client_fit_core::progress::item_at(bank, Audience::Specialist, step)
+                .and_then(|item| progress.answers.get(item.id()))
+                .map(|o| AttrValue::from(o.as_str().to_owned()));
+            let props = QuestionProps {
+                audience: Audience::Specialist,
+                step,
+                selected,
+                on_action: dispatch.reform(DeskAction::Quiz),
+            };
+            html! {
+                <div class="cf-desk-assess" data-testid="assess">
+                    <p class="cf-badge">{ m.f("desk.assess.for", &[("label", &label)]) }</p>
+                    { question_page(&props, &pack) }
+                </div>
+            }
+        }
+    };
+    html! {
+        <ContextProvider<Pack> context={(*pack).clone()}>
+            <div class="cf-app cf-desk">
+                { lang_switcher(&LangSwitcherProps { current: state.lang, on_pick }, m) }
+                { for state.notices.iter().map(|n| notice(m, *n, &dispatch, &on_export_json)) }
+                if let Some(removed) = &state.removed {
+                    <div class="cf-notice" role="status" data-testid="undo-bar">
+                        <p>{ m.f("desk.deleted", &[("label", &removed.prospect().label)]) }</p>
+                        { button("cf-link", "undo", m.t("desk.undo"), dispatch.reform(|_: MouseEvent| DeskAction::Undo)) }
+                    </div>
+                }
+                { view }
+            </div>
+        </ContextProvider<Pack>>
+    }
+}
+
+fn notice(
+    m: &client_fit_core::i18n::Messages,
+    n: DeskNotice,
+    dispatch: &Callback<DeskAction>,
+    on_export: &Callback<()>,
+) -> Html {
+    let text = match n.count() {
+        Some(count) => m.f(n.message_id(), &[("n", &count.to_string())]),
+        None => m.t(n.message_id()),
+    };
+    let export = n.offers_export().then(|| {
+        button(
+            "cf-secondary",
+            "notice-export",
+            m.t("desk.export.json"),
+            on_export.reform(|_: MouseEvent| ()),
+        )
+    });
+    let dismiss = if n == DeskNotice::ExportDue {
+        m.t("desk.notice.later")
+    } else {
+        m.t("notice.dismiss")
+    };
+    html! {
+        <div class="cf-notice" role="status" data-testid="desk-notice" data-notice={n.message_id()}>
+            <p>{ text }</p>
+            { for export }
+            { button("cf-link", "", dismiss, dispatch.reform(move |_: MouseEvent| DeskAction::Dismiss(n))) }
+        </div>
+    }
+}
+
+/// Saves what changed: each prospect (and assessment under way) in its own entry, the index last.
+/// A write that fails says so once (storage full: export to keep the change) and is tried again
+/// with the next change.
+#[hook]
+fn use_desk_persist(state: &DeskState, props: &DeskAppProps, dispatch: Callback<DeskAction>) {
+    let last = use_mut_ref(|| (*props.stored).clone());
+    let (saving, kept) = (props.saving, props.kept.clone());
+    use_effect_with(
+        (state.desk.clone(), state.drafts.clone()),
+        move |(desk, drafts)| {
+            if saving {
+                let next = snapshot(desk, drafts, &kept, english_bank());
+                match write_changes(&mut Local, &mut last.borrow_mut(), &next) {
+                    Ok(()) => {}
+                    Err(StoreError::Unavailable) => {
+                        dispatch.emit(DeskAction::Notify(DeskNotice::Unavailable))
+                    }
+                    Err(_) => dispatch.emit(DeskAction::Notify(DeskNotice::SaveFailed)),
+                }
+            }
+        },
+    );
+}
+
+/// Focus follows the view: the new view's heading, or the question on screen in the quiz. Not on
+/// the first render: the page opens where the browser put it.
+#[hook]
+fn use_desk_focus(state: &DeskState) {
+    let first = use_mut_ref(|| true);
+    let step = match &state.view {
+        View::Assess(id) => state.draft(id).map(|d| d.step),
+        _ => None,
+    };
+    use_effect_with((state.view.clone(), step), move |(view, _)| {
+        if std::mem::take(&mut *first.borrow_mut()) {
+            return;
+        }
+        let target = match view {
+            View::Assess(_) => ".cf-question h2".to_owned(),
+            _ => format!("#{HEADING_ID}"),
+        };
+        dom::focus_first(&target);
+    });
+}
+
+/// Picking a language: the quiz catalog of that language is fetched (English is compiled in) and
+/// the desk's wording added; a fetch that fails leaves the page as it was.
+#[hook]
+fn use_desk_language(pack: UseStateHandle<Pack>, dispatch: Callback<DeskAction>) -> Callback<Lang> {
+    Callback::from(move |wanted: Lang| {
+        let (pack, dispatch) = (pack.clone(), dispatch.clone());
+        fetch::spawn(async move {
+            match fetch::language(wanted).await {
+                Ok(p) => {
+                    let _ = storage::save(saved::LANG_KEY, wanted.code());
+                    dom::set_document_lang(wanted);
+                    pack.set(with_desk_catalog(p));
+                    dispatch.emit(DeskAction::SetLang(wanted));
+                }
+                Err(_) => dom::set_select_value(SELECT_ID, pack.lang.code()),
+            }
+        });
+    })
+}

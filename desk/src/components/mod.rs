@@ -1,0 +1,3 @@
+//! The desk's panels.
+
+pub mod files;

@@ -1,0 +1,107 @@
+//! The desk page's entry point (desk.html): read the desk from storage, pick the language, mount.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use std::rc::Rc;
+
+    use client_fit::platform::storage::{self, Local};
+    use client_fit::platform::{address, crash, dom, fetch};
+    use client_fit_core::config::Config;
+    use client_fit_core::desk::ProspectId;
+    use client_fit_core::desk_saved::{
+        load_desk, load_drafts, load_reminded, save_reminded, snapshot, DESK_KEY,
+    };
+    use client_fit_core::english_bank;
+    use client_fit_core::i18n::{Lang, Pack};
+    use client_fit_core::saved::LANG_KEY;
+    use client_fit_core::stored::unquote;
+    use client_fit_desk::app::{with_desk_catalog, DeskApp, DeskAppProps};
+    use client_fit_desk::platform::files::today;
+    use client_fit_desk::platform::page::mount;
+    use client_fit_desk::state::{DeskNotice, DeskState};
+
+    let bank = english_bank();
+    let today = today();
+    let loaded = load_desk(&mut Local, bank);
+    let drafts = load_drafts(&mut Local, &loaded.desk, bank);
+    // A newer version's index: show what could be read, but write nothing over it.
+    let index_held = loaded.held.iter().any(|k| k == DESK_KEY);
+    let saving = !loaded.unavailable && !index_held;
+    let kept: Vec<ProspectId> = loaded
+        .held
+        .iter()
+        .filter_map(|k| k.strip_prefix(&format!("{DESK_KEY}.")))
+        .filter_map(ProspectId::parse)
+        .collect();
+    // What storage holds now; the index is written again when it lists what was set aside.
+    let mut stored = snapshot(&loaded.desk, &drafts, &kept, bank);
+    if !loaded.set_aside.is_empty() || !loaded.missing.is_empty() {
+        stored.remove(DESK_KEY);
+    }
+
+    let mut initial = DeskState::new(loaded.desk, drafts, today);
+    let mut notices = Vec::new();
+    if loaded.unavailable {
+        notices.push(DeskNotice::Unavailable);
+    }
+    if !loaded.set_aside.is_empty() {
+        notices.push(DeskNotice::SetAside(loaded.set_aside.len()));
+    }
+    if !loaded.held.is_empty() {
+        notices.push(DeskNotice::Held);
+    }
+    if !loaded.missing.is_empty() {
+        notices.push(DeskNotice::Missing(loaded.missing.len()));
+    }
+    // The export reminder: once, then not again for 30 days.
+    let first_change = initial.desk.prospects.iter().map(|p| p.created).min();
+    let reminded = load_reminded(&mut Local);
+    let due = first_change.is_some_and(|first| initial.desk.export_due(today, first))
+        && reminded.is_none_or(|r| today.0 - r.0 >= 30);
+    if due && saving && save_reminded(&mut Local, today).is_ok() {
+        notices.push(DeskNotice::ExportDue);
+    }
+    initial.notices = notices;
+
+    // Language: the reader's own pick (shared with the quizzes), else `lang=`, else the browser's.
+    let (config, _) = Config::from_query(&address::current_search().unwrap_or_default());
+    let saved_lang =
+        storage::load_text(LANG_KEY).and_then(|raw| unquote(&raw).ok().map(str::to_owned));
+    let browser = dom::preferred_languages();
+    let wanted = Lang::negotiate(
+        saved_lang
+            .iter()
+            .map(String::as_str)
+            .chain(config.lang.map(Lang::code))
+            .chain(browser.iter().map(String::as_str)),
+    );
+    fetch::spawn(async move {
+        let pack = fetch::language(wanted)
+            .await
+            .unwrap_or_else(|_| Pack::english());
+        initial.lang = pack.lang;
+        dom::set_document_lang(pack.lang);
+        let props = DeskAppProps {
+            initial,
+            pack: with_desk_catalog(pack),
+            stored: Rc::new(stored),
+            kept,
+            saving,
+        };
+        mount::<DeskApp>(props);
+        crash::install();
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "The desk runs in the browser: `make serve`, then open http://127.0.0.1:8080/desk.html"
+    );
+}
+
+// SAFETY: this wasm32 build has no threads, which is what AssumeSingleThreaded requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

@@ -1,0 +1,253 @@
+//! The desk's front page: a form for a new prospect, the list (sorted, filtered by stage,
+//! searched by name; the archive apart), how verdicts compared with outcomes, and the desk's
+//! files.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::files::DeskFiles;
+use crate::state::{DeskAction, ImportStatus, Review};
+use client_fit::components::buttons::button;
+use client_fit::hooks::use_language;
+use client_fit_core::desk::{DeskError, ListQuery, Row, SortBy, Stage};
+use client_fit_core::i18n::Messages;
+use client_fit_core::Band;
+
+/// The id of the page's heading, which takes focus when the list opens again.
+pub const HEADING_ID: &str = "cf-desk-heading";
+
+#[derive(Properties, PartialEq)]
+pub struct DeskListProps {
+    pub rows: Rc<Vec<Row>>,
+    pub query: ListQuery,
+    /// Prospects on the working list and in the archive, whatever the search.
+    pub working: usize,
+    pub archived: usize,
+    pub error: Option<DeskError>,
+    pub outcomes: Rc<Vec<(Band, [usize; 3])>>,
+    pub review: Option<Review>,
+    pub import_status: Option<ImportStatus>,
+    pub on_action: Callback<DeskAction>,
+    /// A name typed for a new prospect (the desk mints its id).
+    pub on_create: Callback<String>,
+    pub on_export_json: Callback<()>,
+    pub on_export_csv: Callback<()>,
+    pub on_file: Callback<HtmlInputElement>,
+}
+
+pub fn error_text(m: &Messages, e: &DeskError) -> String {
+    match e {
+        DeskError::TooLong => m.t("desk.error.too_long"),
+        _ => m.t("desk.error.empty_label"),
+    }
+}
+
+pub fn stage_name(m: &Messages, s: Stage) -> String {
+    m.t(&format!("desk.stage.{}", s.name()))
+}
+
+#[component]
+pub fn DeskList(props: &DeskListProps) -> Html {
+    let lang = use_language();
+    let m = &*lang.messages;
+    let on_action = &props.on_action;
+    let new_name = use_node_ref();
+    let create = {
+        let (new_name, on_create) = (new_name.clone(), props.on_create.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = new_name.cast::<HtmlInputElement>() {
+                on_create.emit(input.value());
+                input.set_value("");
+            }
+        })
+    };
+    let sort = on_action.reform(|e: Event| {
+        let value = e
+            .target_dyn_into::<HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        DeskAction::Sort(match value.as_str() {
+            "score" => SortBy::Score,
+            "date" => SortBy::Date,
+            _ => SortBy::Verdict,
+        })
+    });
+    let stage = on_action.reform(|e: Event| {
+        let value = e
+            .target_dyn_into::<HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default();
+        DeskAction::Stage(Stage::from_name(&value))
+    });
+    let search = on_action.reform(|e: InputEvent| {
+        DeskAction::Search(
+            e.target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default(),
+        )
+    });
+    let q = &props.query;
+    let sort_value = match q.sort {
+        SortBy::Verdict => "verdict",
+        SortBy::Score => "score",
+        SortBy::Date => "date",
+    };
+    let shown_total = if q.archived {
+        props.archived
+    } else {
+        props.working
+    };
+    let empty = if shown_total > 0 {
+        m.t("desk.no_match")
+    } else if q.archived {
+        m.t("desk.empty_archive")
+    } else {
+        m.t("desk.empty")
+    };
+    let archive_toggle = if q.archived {
+        m.t("desk.show_working")
+    } else {
+        m.f("desk.show_archive", &[("n", &props.archived.to_string())])
+    };
+    let to_archive = !q.archived;
+
+    html! {
+        <main class="cf-desk-list" data-testid="desk-list">
+            <header class="cf-desk-head">
+                <h1 id={HEADING_ID} tabindex="-1">{ m.t("desk.title") }</h1>
+                <p class="cf-muted">{ m.t("desk.lead") }</p>
+                <a class="cf-link" href="./" data-testid="to-quizzes">{ m.t("desk.to_quizzes") }</a>
+            </header>
+            <form class="cf-card cf-desk-new" onsubmit={create}>
+                <label for="cf-new-name">{ m.t("desk.new.label") }</label>
+                <div class="cf-row">
+                    <input id="cf-new-name" ref={new_name} type="text" maxlength="80" autocomplete="off"
+                        placeholder={m.t("desk.new.placeholder")} data-testid="new-name"
+                        aria-invalid={props.error.is_some().then_some("true")}
+                        aria-describedby={props.error.is_some().then_some("cf-new-error")} />
+                    <button type="submit" class="cf-primary" data-testid="add-prospect">{ m.t("desk.new.add") }</button>
+                </div>
+                if let Some(e) = &props.error {
+                    <p id="cf-new-error" class="cf-field-error" role="alert">{ error_text(m, e) }</p>
+                }
+            </form>
+            <section class="cf-desk-prospects" aria-labelledby="cf-list-title">
+                <h2 id="cf-list-title">
+                    { if q.archived { m.t("desk.list.archive_title") } else { m.t("desk.list.title") } }
+                    { " " }<span class="cf-muted cf-small" data-testid="count">{ m.f("desk.count", &[("n", &props.rows.len().to_string())]) }</span>
+                </h2>
+                <div class="cf-desk-controls">
+                    <div class="cf-field">
+                        <label for="cf-sort">{ m.t("desk.sort") }</label>
+                        <select id="cf-sort" data-testid="sort" onchange={sort}>
+                            { for [("verdict", "desk.sort.verdict"), ("score", "desk.sort.score"), ("date", "desk.sort.date")].iter().map(|(v, id)| html! {
+                                <option value={*v} selected={*v == sort_value}>{ m.t(id) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="cf-field">
+                        <label for="cf-stage-filter">{ m.t("desk.filter.stage") }</label>
+                        <select id="cf-stage-filter" data-testid="stage-filter" onchange={stage}>
+                            <option value="" selected={q.stage.is_none()}>{ m.t("desk.filter.all") }</option>
+                            { for Stage::ALL.iter().map(|s| html! {
+                                <option value={s.name()} selected={q.stage == Some(*s)}>{ stage_name(m, *s) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="cf-field">
+                        <label for="cf-search">{ m.t("desk.search") }</label>
+                        <input id="cf-search" type="search" data-testid="search" value={q.search.clone()} oninput={search} />
+                    </div>
+                </div>
+                if props.rows.is_empty() {
+                    <p class="cf-muted" data-testid="desk-empty">{ empty }</p>
+                } else {
+                    <ul class="cf-desk-rows">
+                        { for props.rows.iter().map(|row| prospect_row(row, m, &lang.bank, on_action)) }
+                    </ul>
+                }
+                { button("cf-link", "show-archive", archive_toggle, on_action.reform(move |_: MouseEvent| DeskAction::ShowArchive(to_archive))) }
+            </section>
+            { outcomes_table(m, &props.outcomes) }
+            <DeskFiles review={props.review.clone()} status={props.import_status.clone()}
+                on_action={on_action.clone()} on_export_json={props.on_export_json.clone()}
+                on_export_csv={props.on_export_csv.clone()} on_file={props.on_file.clone()} />
+        </main>
+    }
+}
+
+/// One prospect in the list: its name opens it; verdict, score, stage, top red flags, last change.
+fn prospect_row(
+    row: &Row,
+    m: &Messages,
+    bank: &client_fit_core::Bank,
+    on_action: &Callback<DeskAction>,
+) -> Html {
+    let open = {
+        let id = row.id.clone();
+        on_action.reform(move |_: MouseEvent| DeskAction::Open(id.clone()))
+    };
+    let band = row.band.map(|b| b.id()).unwrap_or("none");
+    let verdict = match (row.band, row.score) {
+        (Some(b), Some(s)) => format!(
+            "{}, {}",
+            m.t(&format!("band.{}.short", b.id())),
+            m.f("desk.score", &[("n", &s.to_string())])
+        ),
+        _ => m.t("desk.not_assessed"),
+    };
+    let flags: Vec<String> = row
+        .flags
+        .iter()
+        .filter_map(|id| bank.flag(id))
+        .map(|f| f.name.to_string())
+        .collect();
+    html! {
+        <li class={classes!("cf-desk-row", format!("cf-band-{band}"))} data-testid="prospect-row" data-id={row.id.as_str().to_owned()} data-band={band}>
+            <button type="button" class="cf-link cf-desk-name" onclick={open}>{ row.label.clone() }</button>
+            <span class="cf-desk-verdict" data-testid="row-verdict">{ verdict }</span>
+            <span class="cf-badge" data-testid="row-stage">{ stage_name(m, row.stage) }</span>
+            if !flags.is_empty() {
+                <span class="cf-desk-flags cf-small">{ flags.join(" · ") }</span>
+            }
+            <span class="cf-muted cf-small">{ m.f("desk.changed_on", &[("date", &row.changed.local(m.lang()))]) }</span>
+        </li>
+    }
+}
+
+/// For each verdict, how the signed prospects turned out.
+fn outcomes_table(m: &Messages, outcomes: &[(Band, [usize; 3])]) -> Html {
+    let any = outcomes
+        .iter()
+        .any(|(_, counts)| counts.iter().any(|n| *n > 0));
+    let columns = ["paid_on_time", "paid_late", "churned"];
+    html! {
+        <section class="cf-card cf-desk-outcomes" data-testid="outcomes" aria-labelledby="cf-outcomes-title">
+            <h2 id="cf-outcomes-title">{ m.t("desk.outcomes.title") }</h2>
+            <p class="cf-muted">{ m.t("desk.outcomes.lead") }</p>
+            if any {
+                <div class="cf-table-wrap">
+                    <table class="cf-table">
+                        <thead><tr>
+                            <th scope="col">{ m.t("desk.outcomes.verdict") }</th>
+                            { for columns.iter().map(|c| html! { <th scope="col">{ m.t(&format!("desk.stage.{c}")) }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for outcomes.iter().map(|(band, counts)| html! {
+                                <tr data-band={band.id()}>
+                                    <th scope="row">{ m.t(&format!("band.{}.short", band.id())) }</th>
+                                    { for counts.iter().map(|n| html! { <td>{ n.to_string() }</td> }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            } else {
+                <p>{ m.t("desk.outcomes.empty") }</p>
+            }
+        </section>
+    }
+}

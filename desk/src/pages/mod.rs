@@ -1,0 +1,4 @@
+//! The desk's screens: the list and one prospect.
+
+pub mod list;
+pub mod prospect;

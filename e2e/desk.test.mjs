@@ -1,0 +1,286 @@
+// End-to-end: the specialist's desk (desk.html). Prospects created, assessed and ranked; stages
+// and outcomes; re-assessment; delete with undo, archive, rename and notes; the desk's files
+// (JSON to another browser, CSV, a damaged file); storage blocked, a damaged entry; Russian; axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { startServer, launch, openPage } from './helpers.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const READY = '[data-testid="desk-list"]';
+const openDesk = (query = '', options = {}) => openPage(browser, `${server.url}desk.html${query}`, { ready: READY, ...options });
+
+/** Adds a prospect from the list; the desk opens it. */
+async function add(page, name) {
+  await page.fill('[data-testid="new-name"]', name);
+  await page.click('[data-testid="add-prospect"]');
+  await page.waitForSelector(`[data-testid="prospect"] h1:has-text(${JSON.stringify(name)})`);
+}
+
+/**
+ * Assesses the prospect on screen: `pick(values)` gives the option to choose on each screen (an
+ * index into the offered values; `null` skips an optional question). Ends back on the prospect.
+ */
+async function assess(page, pick) {
+  await page.click('[data-testid="assess"]');
+  for (let step = 0; step < 100; step++) {
+    const group = page.locator('[role="radiogroup"]');
+    if (!(await group.count())) {
+      await page.waitForSelector('[data-testid="prospect"]');
+      return;
+    }
+    const values = await page.locator('[role="radiogroup"] input').evaluateAll((els) => els.map((e) => e.value));
+    const optional = (await page.locator('.cf-question .cf-badge').count()) > 0;
+    const choice = optional ? null : pick(values);
+    if (choice !== null) await page.locator('[role="radiogroup"] label').nth(choice).click();
+    const before = await page.locator('[data-testid="count"]').textContent();
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForFunction(
+      (b) => !document.querySelector('[role="radiogroup"]') || document.querySelector('[data-testid="count"]')?.textContent !== b,
+      before,
+    );
+  }
+  throw new Error('the assessment never ended');
+}
+const best = () => 0;
+const worst = (values) => values.filter((v) => v !== 'unknown').length - 1;
+
+async function toList(page) {
+  await page.click('[data-testid="to-list"]');
+  await page.waitForSelector(READY);
+}
+
+const rows = (page) => page.locator('[data-testid="prospect-row"]').evaluateAll((els) => els.map((e) => [e.querySelector('.cf-desk-name').textContent, e.dataset.band]));
+
+test('three prospects are created, assessed and ranked; search, stage filter and sort; a reload keeps them', async () => {
+  const page = await openDesk();
+  assert.match(await page.textContent('[data-testid="desk-empty"]'), /No prospects yet/);
+  await add(page, 'Candle shop');
+  await assess(page, worst);
+  assert.equal(await page.getAttribute('[data-testid="latest"]', 'data-band'), 'high_risk');
+  assert.ok(await page.locator('[data-testid="latest"] .cf-flags li').count() > 0, 'red flags named');
+  await toList(page);
+  await add(page, 'Dental clinic');
+  await assess(page, best);
+  assert.equal(await page.getAttribute('[data-testid="latest"]', 'data-band'), 'partner');
+  await toList(page);
+  await add(page, 'Bakery');
+  await toList(page);
+
+  assert.deepEqual(await rows(page), [['Dental clinic', 'partner'], ['Candle shop', 'high_risk'], ['Bakery', 'none']]);
+  assert.match(await page.textContent('[data-testid="count"]'), /3 prospects/);
+  await page.fill('[data-testid="search"]', 'BAK');
+  assert.deepEqual(await rows(page), [['Bakery', 'none']]);
+  await page.fill('[data-testid="search"]', '');
+  await page.selectOption('[data-testid="sort"]', 'score');
+  assert.deepEqual((await rows(page)).map((r) => r[0]), ['Dental clinic', 'Candle shop', 'Bakery']);
+
+  // A stage set on the prospect filters the list.
+  await page.click('[data-testid="prospect-row"]:has-text("Candle shop") .cf-desk-name');
+  await page.selectOption('[data-testid="stage"]', 'call');
+  await toList(page);
+  await page.selectOption('[data-testid="stage-filter"]', 'call');
+  assert.deepEqual(await rows(page), [['Candle shop', 'high_risk']]);
+
+  await page.reload();
+  await page.waitForSelector(READY);
+  assert.deepEqual(await rows(page), [['Dental clinic', 'partner'], ['Candle shop', 'high_risk'], ['Bakery', 'none']]);
+  assert.match(await page.textContent('[data-testid="prospect-row"]:has-text("Candle shop")'), /Call/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an assessment left half-way resumes where it stopped, also after a reload', async () => {
+  const page = await openDesk();
+  await add(page, 'Florist');
+  await page.click('[data-testid="assess"]');
+  for (let i = 0; i < 3; i++) {
+    await page.locator('[role="radiogroup"] label').first().click();
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForSelector(`[data-testid="count"]:has-text("${i + 2} of")`);
+  }
+  await page.reload();
+  await page.waitForSelector(READY);
+  await page.click('[data-testid="prospect-row"] .cf-desk-name');
+  assert.match(await page.textContent('[data-testid="assess"]'), /Continue the assessment \(question 4 of \d+\)/);
+  await page.click('[data-testid="assess"]');
+  assert.match(await page.textContent('[data-testid="count"]'), /^4 of \d+$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('rename, notes, archive and delete with undo; outcomes against verdicts; what a re-assessment changed', async () => {
+  const page = await openDesk();
+  await add(page, 'Gym');
+  await assess(page, best);
+  await page.fill('[data-testid="name"]', 'Gym on Park Road');
+  await page.click('[data-testid="rename"]');
+  await page.waitForSelector('[data-testid="prospect"] h1:has-text("Gym on Park Road")');
+  await page.fill('[data-testid="notes"]', 'Owner answers on weekends only.');
+  await page.click('[data-testid="save-notes"]');
+  assert.equal(await page.textContent('[data-testid="notes-saved"]'), 'Saved.');
+  await page.selectOption('[data-testid="stage"]', 'paid_late');
+
+  // Assessed again, worse: the changes are named.
+  await assess(page, worst);
+  const changes = page.locator('[data-testid="changes"]');
+  assert.match(await changes.textContent(), /Verdict: partner → high risk/);
+  assert.ok(await changes.locator('[data-question]').count() > 3, 'the answers that moved are listed');
+  assert.equal(await page.locator('[data-testid="history"] li').first().count(), 1);
+
+  await toList(page);
+  // Paid late while the last verdict was high risk.
+  const late = await page.locator('[data-testid="outcomes"] tr[data-band="high_risk"] td').allTextContents();
+  assert.deepEqual(late, ['0', '1', '0']);
+
+  await page.reload();
+  await page.waitForSelector(READY);
+  await page.click('[data-testid="prospect-row"] .cf-desk-name');
+  assert.equal(await page.inputValue('[data-testid="notes"]'), 'Owner answers on weekends only.');
+
+  await page.click('[data-testid="archive"]');
+  await toList(page);
+  assert.equal(await page.locator('[data-testid="prospect-row"]').count(), 0);
+  await page.click('[data-testid="show-archive"]');
+  assert.deepEqual((await rows(page)).map((r) => r[0]), ['Gym on Park Road']);
+  await page.click('[data-testid="prospect-row"] .cf-desk-name');
+  await page.click('[data-testid="delete"]');
+  assert.match(await page.textContent('[data-testid="undo-bar"]'), /“Gym on Park Road” deleted/);
+  await page.click('[data-testid="undo"]');
+  await page.waitForSelector('[data-testid="prospect"] h1:has-text("Gym on Park Road")');
+  await page.click('[data-testid="delete"]');
+  await page.reload();
+  await page.waitForSelector(READY);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('clientfit.v1.desk.')).length), 0, 'its entry is gone');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the desk exported to JSON imports into a fresh browser as the same desk; CSV; a damaged file is reported by line and field', async () => {
+  const page = await openDesk();
+  await add(page, 'Candle shop');
+  await assess(page, worst);
+  await toList(page);
+  await add(page, 'Пекарня "У дома"');
+  await toList(page);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
+  assert.match(json.suggestedFilename(), /^client-fit-desk-\d{4}-\d\d-\d\d\.json$/);
+  const path = await json.path();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
+  const table = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  assert.equal(table.length, 3, 'a header and a row per prospect');
+  assert.match(table.join('\n'), /"Пекарня ""У дома"""/);
+  const before = await rows(page);
+
+  const fresh = await openDesk();
+  await fresh.setInputFiles('[data-testid="import"]', path);
+  await fresh.waitForSelector('[data-testid="import-review"]');
+  assert.match(await fresh.textContent('[data-testid="import-added"]'), /2/);
+  await fresh.click('[data-testid="import-confirm"]');
+  await fresh.waitForSelector('[data-testid="import-status"]');
+  assert.match(await fresh.textContent('[data-testid="import-status"]'), /2 added, 0 replaced/);
+  assert.deepEqual(await rows(fresh), before);
+
+  // The same file again, one prospect renamed on this desk: replaced only when ticked.
+  await fresh.click('[data-testid="prospect-row"]:has-text("Candle") .cf-desk-name');
+  await fresh.fill('[data-testid="name"]', 'Candle shop (Anna)');
+  await fresh.click('[data-testid="rename"]');
+  await toList(fresh);
+  await fresh.setInputFiles('[data-testid="import"]', path);
+  await fresh.waitForSelector('[data-testid="import-review"] [data-testid="replace"]');
+  await fresh.click('[data-testid="import-confirm"]');
+  await fresh.waitForSelector('[data-testid="import-status"]:has-text("0 replaced")');
+  assert.ok((await rows(fresh)).some((r) => r[0] === 'Candle shop (Anna)'), 'nothing replaced unticked');
+
+  // A damaged file: each bad prospect by line and field, the rest come in.
+  const damaged = JSON.parse(await readFile(path, 'utf8'));
+  damaged.prospects[0].stage = 'maybe';
+  damaged.prospects.push({ ...damaged.prospects[1], id: 'p-new', created: '2026-02-30' });
+  damaged.prospects.push({ ...damaged.prospects[1], id: 'p-ok', label: 'Florist' });
+  const text = JSON.stringify(damaged, null, 2);
+  // The line each prospect's `{` is on: the line before its id.
+  const lineOf = (id) => text.split('\n').findIndex((l) => l.includes(`"id": "${id}"`));
+  await fresh.setInputFiles('[data-testid="import"]', { name: 'desk.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await fresh.waitForSelector('[data-testid="import-problems"] li');
+  const problems = await fresh.locator('[data-testid="import-problems"] li').allTextContents();
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.equal(problems[0], `line ${lineOf(damaged.prospects[0].id)}, stage: “maybe” is not a stage`);
+  assert.equal(problems[1], `line ${lineOf('p-new')}, created: “2026-02-30” is not a date like 2026-11-27`);
+  await fresh.click('[data-testid="import-confirm"]');
+  await fresh.waitForSelector('[data-testid="prospect-row"]:has-text("Florist")');
+
+  await fresh.setInputFiles('[data-testid="import"]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await fresh.waitForSelector('[data-testid="import-status"]:has-text("not a desk file")');
+  assert.match(await fresh.textContent('[data-testid="import-status"]'), /not a desk file: it stops making sense at line 1, column \d+/);
+  assert.deepEqual([...page.errors, ...fresh.errors], []);
+});
+
+test('with storage blocked the desk works in memory and says so; a damaged entry is set aside while the rest load', async () => {
+  const blocked = await openDesk('', {
+    init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }),
+  });
+  assert.match(await blocked.textContent('[data-notice="desk.notice.unavailable"]'), /lost when the tab closes/);
+  await add(blocked, 'Kept in memory');
+  await toList(blocked);
+  assert.deepEqual((await rows(blocked)).map((r) => r[0]), ['Kept in memory']);
+
+  const page = await openDesk();
+  await add(page, 'First');
+  await toList(page);
+  await add(page, 'Second');
+  await toList(page);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('clientfit.v1.desk.p') && JSON.parse(localStorage.getItem(k)).includes('First')));
+  await page.evaluate((k) => localStorage.setItem(k, '"q1;broken"'), key);
+  await page.reload();
+  await page.waitForSelector(READY);
+  assert.match(await page.textContent('[data-notice="desk.notice.set_aside"]'), /1 saved prospect could not be read and was set aside/);
+  assert.deepEqual((await rows(page)).map((r) => r[0]), ['Second']);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(`${k}.unreadable`), key), '"q1;broken"', 'kept aside, not deleted');
+  assert.deepEqual([...blocked.errors, ...page.errors], []);
+});
+
+test('the desk in Russian, its full result opened on the quiz page, and the way back to the quizzes', async () => {
+  const page = await openDesk('?lang=ru');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+  const russian = JSON.parse(await readFile(new URL('../content/desk/ru.json', import.meta.url), 'utf8'));
+  assert.equal(await page.textContent('h1'), russian['desk.title']);
+  await page.fill('[data-testid="new-name"]', 'Кофейня');
+  await page.click('[data-testid="add-prospect"]');
+  await page.waitForSelector('[data-testid="prospect"]');
+  assert.equal(await page.locator('[data-testid="stage"] option:checked').textContent(), russian['desk.stage.first_contact']);
+  await assess(page, best);
+  const href = await page.getAttribute('[data-testid="full-result"]', 'href');
+  assert.match(href, /^\.\/#r=/);
+  await page.click('[data-testid="full-result"]');
+  await page.waitForSelector('[data-testid="result"][data-shared="true"]');
+  assert.equal(await page.getAttribute('[data-testid="result"]', 'data-band'), 'partner');
+  await page.goto(`${server.url}desk.html`);
+  await page.waitForSelector(READY);
+  await page.click('[data-testid="to-quizzes"]');
+  await page.waitForSelector('[data-testid^="open-"]');
+  assert.deepEqual(page.errors, []);
+});
+
+test('no axe violations on the desk list, a prospect and the import review', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}desk.html`);
+  await page.waitForSelector(READY);
+  const axe = async (screen) => {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+    return result.violations.map((v) => `${screen}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  };
+  const found = [...await axe('empty list')];
+  await add(page, 'Candle shop');
+  await assess(page, worst);
+  await assess(page, best);
+  found.push(...await axe('prospect with history'));
+  await toList(page);
+  await page.setInputFiles('[data-testid="import"]', { name: 'd.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"client-fit-desk","version":1,"prospects":[{"id":"x","label":"","stage":"call","created":"2026-01-01","changed":"2026-01-01"}]}') });
+  await page.waitForSelector('[data-testid="import-review"]');
+  found.push(...await axe('list with outcomes and import review'));
+  assert.deepEqual(found, []);
+});
