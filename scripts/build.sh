@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
 done
 case $dist in /*) ;; *) dist="$PWD/$dist" ;; esac
 trunk build "${args[@]}" --dist "$dist" index.html
-desk=$(mktemp -d "$root/target/desk-build.XXXXXX")
+desk=$(mktemp -d "${TMPDIR:-/tmp}/client-fit-desk.XXXXXX")
 trap 'rm -rf "$desk"' EXIT
 trunk build "${args[@]}" --dist "$desk" --html-output desk.html desk.html
 # Only what the quizzes' build does not already have (the shared stylesheet is the same file).
