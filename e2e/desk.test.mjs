@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { startServer, launch, openPage } from './helpers.mjs';
+import { startServer, launch, openPage, answerAll } from './helpers.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server, browser;
@@ -283,4 +283,54 @@ test('no axe violations on the desk list, a prospect and the import review', asy
   await page.waitForSelector('[data-testid="import-review"]');
   found.push(...await axe('list with outcomes and import review'));
   assert.deepEqual(found, []);
+});
+
+test("an invitation carries the specialist's name and return address only; the client's returned result attaches and both sides compare", async () => {
+  const page = await openDesk();
+  await add(page, 'Bakery');
+  await page.fill('[data-testid="invite-name"]', 'Anna K.');
+  await page.fill('[data-testid="invite-contact"]', 'not an address');
+  await page.click('[data-testid="make-invite"]');
+  assert.match(await page.textContent('[data-testid="invite-error"]'), /e-mail address/);
+  await page.fill('[data-testid="invite-contact"]', 'anna@studio.example');
+  await page.click('[data-testid="make-invite"]');
+  const invite = await page.inputValue('[data-testid="invite-link"]');
+  assert.equal(invite, `${server.url}?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example`);
+  await assess(page, best);
+
+  // The client, in a browser of their own.
+  const client = await openPage(browser, invite, { ready: '[role="radiogroup"]' });
+  await answerAll(client, () => 0);
+  const send = client.locator('[data-testid="send-result"]');
+  assert.match(await send.textContent(), /Anna K\. \(studio\.example\)/);
+  const href = await send.getAttribute('href');
+  assert.match(href, /^mailto:anna@studio\.example\?/);
+  const returned = decodeURIComponent(new URL(href).searchParams.get('body'));
+  assert.match(returned, /#r=/);
+
+  // Pasted on the desk: a specialist's link and a broken one are refused with the reason.
+  const own = await page.getAttribute('[data-testid="full-result"]', 'href');
+  await page.fill('[data-testid="client-link"]', new URL(own, server.url).href);
+  await page.click('[data-testid="attach"]');
+  assert.match(await page.textContent('[data-testid="attach-error"]'), /specialist's result/);
+  await page.fill('[data-testid="client-link"]', 'https://example.com/nothing');
+  await page.click('[data-testid="attach"]');
+  assert.match(await page.textContent('[data-testid="attach-error"]'), /not a Client Fit result link/);
+  await page.fill('[data-testid="client-link"]', returned);
+  await page.click('[data-testid="attach"]');
+  await page.waitForSelector('[data-testid="desk-compare"] [data-testid="compare-summary"]');
+  const both = await page.inputValue('[data-testid="compare-link"]');
+  assert.match(both, new RegExp(`^${server.url.replace(/[.?*+^$[\]\\(){}|-]/g, '\\$&')}#r=[^&]+&r=`));
+
+  // The comparison link opens the same comparison for the client, on the quizzes' page.
+  await client.goto(both);
+  await client.waitForSelector('[data-testid="compare"]');
+  assert.equal(await client.textContent('[data-testid="compare-summary"]'), await page.textContent('[data-testid="compare-summary"]'));
+
+  await page.reload();
+  await page.waitForSelector(READY);
+  await page.click('[data-testid="prospect-row"] .cf-desk-name');
+  assert.equal(await page.getAttribute('[data-testid="client-verdict"]', 'data-band'), 'partner');
+  assert.equal(await page.inputValue('[data-testid="invite-name"]'), 'Anna K.', 'the inviter is remembered');
+  assert.deepEqual([...page.errors, ...client.errors], []);
 });

@@ -17,7 +17,7 @@ step "lints (wasm32)";  cargo clippy --target wasm32-unknown-unknown --workspace
 step "native tests";    cargo test --workspace --locked
 step "fuzz (bounded)"
 # A whole catalog is 60-90 KB, so fewer of those runs fit the same time.
-for target in share_link:300000 config:300000 stored:300000 drafts:300000 desk_file:300000 catalog:10000; do
+for target in share_link:300000 config:300000 stored:300000 drafts:300000 desk_file:300000 agreement:300000 catalog:10000; do
   cargo run --profile fuzz --locked -p client-fit-core --example fuzz -- "${target%%:*}" --runs "${target##*:}"
 done
 step "release build (the quizzes and the desk)";   scripts/build.sh --release

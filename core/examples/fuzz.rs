@@ -9,7 +9,7 @@
 //! Targets: `share_link` (links and pasted text), `config` (the page's query parameters),
 //! `stored` (saved progress and calculator inputs as read back from localStorage), `catalog` (a
 //! fetched language catalog), `drafts` (the saved first-message step), `desk_file` (an imported
-//! desk file). The `fuzz`
+//! desk file), `agreement` (an agreement sheet's link). The `fuzz`
 //! profile is release with overflow checks and debug assertions on.
 //!
 //! Seeds are valid inputs made by the encoders; each run mutates one (bit flips, byte swaps,
@@ -177,6 +177,26 @@ fn drafts_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
     ]
 }
 
+fn agreement_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
+    use client_fit_core::agreement::{encode, Agreement, SheetField};
+    use client_fit_core::testing::{best_answers, with};
+    let mut sheet = Agreement::new(
+        bank(),
+        best_answers(),
+        with(&[("money_prepay", "never")]),
+        Default::default(),
+    );
+    let mut seeds: Vec<Vec<u8>> = encode(bank(), &sheet)
+        .into_iter()
+        .map(String::into_bytes)
+        .collect();
+    sheet.set(SheetField::Kpi, "30 leads a month at ≤ 400 ₽; a!b~c%d");
+    sheet.set(SheetField::Contact, "Anna (Telegram @anna)");
+    sheet.agreed[0] = true;
+    seeds.extend(encode(bank(), &sheet).map(String::into_bytes));
+    seeds
+}
+
 fn desk_seeds(_: &mut Rng) -> Vec<Vec<u8>> {
     use client_fit_core::desk::{export_json, Change, Day, Desk, ProspectId, Stage};
     use client_fit_core::testing::best_answers;
@@ -259,8 +279,9 @@ fn main() {
         "catalog" => (fuzz::catalog, catalog_seeds),
         "drafts" => (fuzz::drafts, drafts_seeds),
         "desk_file" => (fuzz::desk_file, desk_seeds),
+        "agreement" => (fuzz::agreement, agreement_seeds),
         _ => {
-            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored, catalog, drafts, desk_file");
+            eprintln!("usage: fuzz <target> [--runs N | --seconds S | --replay FILE] [--seed N]\ntargets: share_link, config, stored, catalog, drafts, desk_file, agreement");
             std::process::exit(2);
         }
     };
@@ -342,6 +363,7 @@ fn accepted(name: &str, input: &[u8]) -> bool {
             .is_empty(),
         "stored" | "drafts" => client_fit_core::stored::unquote(&text).is_ok(),
         "catalog" => client_fit_core::i18n::parse_flat(&text).is_ok(),
+        "agreement" => client_fit_core::agreement::decode(bank(), &text).is_ok(),
         _ => false,
     }
 }

@@ -140,6 +140,8 @@ pub struct Prospect {
     pub changed: Day,
     /// Oldest first; the last one is the prospect's current verdict.
     pub assessments: Vec<Assessment>,
+    /// The client's own answers to the mirrored quiz, from the result link they sent back.
+    pub client: Option<Answers>,
 }
 
 /// Longest label and notes the desk keeps (a label is a name, notes a few paragraphs).
@@ -164,6 +166,8 @@ pub enum Change {
     Archived(bool),
     /// A finished assessment: the prospect's verdict is now this one's.
     Assessed(Answers),
+    /// The client's result from the link they sent (or none, to detach it).
+    ClientResult(Option<Answers>),
 }
 
 /// A deleted prospect and where it stood, for "Undo".
@@ -222,6 +226,7 @@ impl Desk {
             created: today,
             changed: today,
             assessments: Vec::new(),
+            client: None,
         });
         self.changed = Some(today);
         Ok(())
@@ -246,6 +251,7 @@ impl Desk {
             Change::Stage(stage) => p.stage = stage,
             Change::Archived(archived) => p.archived = archived,
             Change::Assessed(answers) => p.assessments.push(Assessment { on: today, answers }),
+            Change::ClientResult(answers) => p.client = answers,
         }
         p.changed = today;
         self.changed = Some(today);
@@ -332,6 +338,46 @@ impl Desk {
         }
         table.to_vec()
     }
+}
+
+impl Prospect {
+    /// The client's result beside the latest assessment, once both exist.
+    pub fn comparison(&self, bank: &Bank) -> Option<crate::compare::Comparison> {
+        let (client, last) = (self.client.as_ref()?, self.assessments.last()?);
+        Some(crate::compare::compare(bank, client, &last.answers))
+    }
+}
+
+/// Why an invitation cannot be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InviteError {
+    /// No name the client would recognise.
+    Name,
+    /// Not an e-mail address or an https: page.
+    Contact,
+}
+
+/// The address parameters of an invitation to the client quiz: the specialist's name, shown as
+/// who the quiz comes from, and where "Send my result" goes. Nothing of the specialist's own
+/// assessment is in it. `contact` is an e-mail address or an `https:` page (a form, a chat).
+pub fn invite_query(name: &str, contact: &str) -> Result<String, InviteError> {
+    let name = crate::config::clean_name(name).ok_or(InviteError::Name)?;
+    let contact = contact.trim();
+    let contact = if contact.contains('@') && !contact.contains(':') {
+        format!("mailto:{contact}")
+    } else {
+        contact.to_owned()
+    };
+    let contact = crate::config::parse_contact(&contact).ok_or(InviteError::Contact)?;
+    let raw = match &contact {
+        crate::config::Contact::Mail(address) => format!("mailto:{address}"),
+        crate::config::Contact::Page(url) => url.clone(),
+    };
+    Ok(format!(
+        "?quiz=client&agency={}&contact={}",
+        crate::config::percent(&name),
+        crate::config::percent(&raw)
+    ))
 }
 
 /// What moved between a prospect's last two assessments.
@@ -434,7 +480,8 @@ impl Row {
 // --- The JSON file: `{"format": "client-fit-desk", "version": 1, …}` (README "The desk file") ---
 
 pub const FILE_FORMAT: &str = "client-fit-desk";
-pub const FILE_VERSION: u32 = 1;
+/// 2 added the client's result (`client`); files of version 1 read as before.
+pub const FILE_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct FileOut<'a> {
@@ -458,6 +505,8 @@ struct ProspectFile {
     changed: String,
     #[serde(default)]
     assessments: Vec<AssessmentFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    client: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -496,6 +545,12 @@ pub fn export_json(desk: &Desk, today: Day) -> String {
                             .collect(),
                     })
                     .collect(),
+                client: p.client.as_ref().map(|answers| {
+                    answers
+                        .iter()
+                        .map(|(q, o)| (q.as_str().to_owned(), o.as_str().to_owned()))
+                        .collect()
+                }),
             })
             .collect(),
     };
@@ -667,26 +722,21 @@ fn read_prospect(
     let mut assessments = Vec::new();
     for (n, a) in file.assessments.iter().enumerate() {
         let on = read_day(&mut faults, &format!("assessments[{n}].on"), &a.on);
-        let mut answers = Answers::new();
-        for (q, o) in &a.answers {
-            let known =
-                bank.question(q)
-                    .and_then(|question| question.choice(o))
-                    .is_some_and(|c| c.offered_to(Audience::Specialist))
-                    || bank.temperament.iter().any(|t| {
-                        t.id == q.as_str() && t.options.iter().any(|x| x.id == o.as_str())
-                    });
-            if known {
-                answers.insert(QuestionId::from(q.as_str()), OptionId::from(o.as_str()));
-            } else {
-                let field = format!("assessments[{n}].answers.{q}");
-                faults.push((field, Fault::Answer(o.clone())));
-            }
-        }
+        let answers = read_answers(
+            bank,
+            Audience::Specialist,
+            &a.answers,
+            &format!("assessments[{n}].answers"),
+            &mut faults,
+        );
         if let Some(on) = on {
             assessments.push(Assessment { on, answers });
         }
     }
+    let client = file
+        .client
+        .as_ref()
+        .map(|c| read_answers(bank, Audience::Client, c, "client", &mut faults));
     if !faults.is_empty() {
         for (field, fault) in faults {
             say(&field, fault);
@@ -702,7 +752,35 @@ fn read_prospect(
         created: created?,
         changed: changed?,
         assessments,
+        client,
     })
+}
+
+/// Answers of a file checked against the quiz of `audience`: each unknown one is a fault.
+fn read_answers(
+    bank: &Bank,
+    audience: Audience,
+    answers: &std::collections::BTreeMap<String, String>,
+    field: &str,
+    faults: &mut Vec<(String, Fault)>,
+) -> Answers {
+    let mut read = Answers::new();
+    for (q, o) in answers {
+        let known =
+            bank.question(q)
+                .and_then(|question| question.choice(o))
+                .is_some_and(|c| c.offered_to(audience))
+                || (audience == Audience::Specialist
+                    && bank.temperament.iter().any(|t| {
+                        t.id == q.as_str() && t.options.iter().any(|x| x.id == o.as_str())
+                    }));
+        if known {
+            read.insert(QuestionId::from(q.as_str()), OptionId::from(o.as_str()));
+        } else {
+            faults.push((format!("{field}.{q}"), Fault::Answer(o.clone())));
+        }
+    }
+    read
 }
 
 /// The line each element of the top-level array `key` starts on: JSON values carry no

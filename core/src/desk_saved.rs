@@ -2,8 +2,10 @@
 //! the rest load, and an index that keeps their order and the export dates.
 //!
 //! - index `clientfit.v1.desk`: `k1;<exported day or ->;<changed day or ->;<id>,<id>,…`
-//! - prospect `clientfit.v1.desk.<id>`: `q1;<label>;<notes>;<stage>;<0|1 archived>;<created>;
-//!   <changed>;<assessment>,<assessment>,…`, an assessment being `<day>.t.<share token>` (a
+//! - prospect `clientfit.v1.desk.<id>`: `q2;<label>;<notes>;<stage>;<0|1 archived>;<created>;
+//!   <changed>;<assessment>,<assessment>,…;<client's result or ->` (q1 had no client's result),
+//!   the client's result being its share token, or `a.<answers>` when none can be made; an
+//!   assessment being `<day>.t.<share token>` (a
 //!   finished specialist result, 20-odd characters that links of earlier content layouts already
 //!   know how to read) or `<day>.a.<question>=<option>&…` when no token can be made.
 //!
@@ -24,7 +26,7 @@ use crate::stored::{
     decode_answers, decode_progress, encode_answers, encode_progress, escape, unescape, unquote,
     Unreadable, DESK_INDEX_VERSION, PROGRESS_VERSION, PROSPECT_VERSION,
 };
-use crate::{Audience, Bank};
+use crate::{Answers, Audience, Bank};
 
 pub const DESK_KEY: &str = "clientfit.v1.desk";
 pub const REMINDED_KEY: &str = "clientfit.v1.desk-reminded";
@@ -106,8 +108,15 @@ pub fn encode_prospect(p: &Prospect, bank: &Bank) -> String {
             },
         )
         .collect();
+    let client = p.client.as_ref().map_or_else(
+        || "-".to_owned(),
+        |answers| match share::encode(bank, Audience::Client, answers) {
+            Some(token) => format!("t.{token}"),
+            None => format!("a.{}", encode_answers(answers)),
+        },
+    );
     format!(
-        "q1;{};{};{};{};{};{};{}",
+        "q2;{};{};{};{};{};{};{};{client}",
         escape(&p.label),
         escape(&p.notes),
         p.stage.name(),
@@ -120,12 +129,14 @@ pub fn encode_prospect(p: &Prospect, bank: &Bank) -> String {
 
 pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prospect, Unreadable> {
     let parts: Vec<&str> = text.split(';').collect();
-    let [version, label, notes, stage, archived, created, changed, assessments] = parts[..] else {
+    let (fields, client) = match parts[..] {
+        ["q1", ref rest @ ..] if rest.len() == 7 => (rest, None),
+        ["q2", ref rest @ .., client] if rest.len() == 7 => (rest, decode_client(client, bank)?),
+        _ => return Err(Unreadable),
+    };
+    let [label, notes, stage, archived, created, changed, assessments] = fields[..] else {
         return Err(Unreadable);
     };
-    if version != "q1" {
-        return Err(Unreadable);
-    }
     let assessments = assessments
         .split(',')
         .filter(|s| !s.is_empty())
@@ -144,7 +155,24 @@ pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prosp
         created: read_day(created)?,
         changed: read_day(changed)?,
         assessments,
+        client,
     })
+}
+
+/// The client's result as stored: `-`, `t.<share token>` or `a.<answers>`.
+fn decode_client(text: &str, bank: &Bank) -> Result<Option<Answers>, Unreadable> {
+    match text.split_once('.') {
+        None if text == "-" => Ok(None),
+        Some(("t", token)) => {
+            let result = share::decode(bank, token).map_err(|_| Unreadable)?;
+            if result.audience != Audience::Client {
+                return Err(Unreadable);
+            }
+            Ok(Some(result.answers))
+        }
+        Some(("a", answers)) => decode_answers(answers).map(Some),
+        _ => Err(Unreadable),
+    }
 }
 
 fn decode_assessment(text: &str, bank: &Bank) -> Result<Assessment, Unreadable> {
@@ -370,4 +398,26 @@ pub fn load_reminded(store: &mut impl KeyValue) -> Option<Day> {
 
 pub fn save_reminded(store: &mut impl KeyValue, day: Day) -> Result<(), StoreError> {
     save(store, REMINDED_KEY, &day.0.to_string())
+}
+
+/// Who invites clients, remembered for the next invitation: `i1;<name>;<contact>`.
+pub const INVITER_KEY: &str = "clientfit.v1.desk-inviter";
+
+pub fn encode_inviter(name: &str, contact: &str) -> String {
+    format!("i1;{};{}", escape(name), escape(contact))
+}
+
+/// The name and contact last used in an invitation; `None` when absent or unreadable (they are
+/// asked again, nothing is lost that matters).
+pub fn load_inviter(store: &mut impl KeyValue) -> Option<(String, String)> {
+    let decode = |text: &str| -> Result<(String, String), Unreadable> {
+        match text.split(';').collect::<Vec<_>>()[..] {
+            ["i1", name, contact] => Ok((unescape(name)?, unescape(contact)?)),
+            _ => Err(Unreadable),
+        }
+    };
+    match read(store, INVITER_KEY, decode) {
+        Read::Value(pair) => Some(pair),
+        _ => None,
+    }
 }

@@ -169,6 +169,16 @@ pub fn desk_file(data: &[u8]) {
     );
 }
 
+/// An agreement sheet's link: refused, or read into a sheet that writes back the same link.
+pub fn agreement(data: &[u8]) {
+    use crate::agreement::{decode, encode};
+    let text = String::from_utf8_lossy(data);
+    if let Ok(sheet) = decode(bank(), &text) {
+        let again = encode(bank(), &sheet).map(|link| decode(bank(), &link));
+        assert_eq!(again, Some(Ok(sheet)));
+    }
+}
+
 /// `s` as a JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::from("\"");

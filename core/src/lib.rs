@@ -10,6 +10,7 @@
 //! - `progress` (a quiz under way), `ids` (question and option ids, named closed sets), and the
 //!   small tools `str_map` and `order`.
 
+pub mod agreement;
 pub mod chosen;
 pub mod compare;
 pub mod config;

@@ -24,7 +24,7 @@ pub const PLAN_VERSION: u32 = 1;
 pub const DRAFTS_VERSION: u32 = 1;
 /// The desk's index and its prospect entries (`desk_saved`).
 pub const DESK_INDEX_VERSION: u32 = 1;
-pub const PROSPECT_VERSION: u32 = 1;
+pub const PROSPECT_VERSION: u32 = 2;
 
 /// Where a finished quiz's progress points.
 const DONE: &str = "~done";

@@ -442,3 +442,102 @@ fn dates_are_written_as_each_language_writes_them() {
     assert_eq!(day.local(Lang::Es), "05/03/2026");
     assert_eq!(TODAY.local(Lang::En), "27 Nov 2026");
 }
+
+#[test]
+fn an_invitation_names_the_specialist_and_the_return_address_and_nothing_else() {
+    use client_fit_core::desk::{invite_query, InviteError};
+    let q = invite_query("  Anna   K. ", "anna@studio.example").unwrap();
+    assert_eq!(
+        q,
+        "?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example"
+    );
+    let (config, warnings) = client_fit_core::config::Config::from_query(&q);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(config.agency.as_deref(), Some("Anna K."));
+    assert_eq!(
+        config.quiz,
+        client_fit_core::config::QuizChoice::Quiz(Audience::Client)
+    );
+    let page = invite_query("Anna", "https://t.me/anna_smm").unwrap();
+    assert!(
+        page.ends_with("contact=https%3A%2F%2Ft.me%2Fanna_smm"),
+        "{page}"
+    );
+    assert_eq!(
+        invite_query("\u{200b} ", "anna@studio.example"),
+        Err(InviteError::Name)
+    );
+    for bad in [
+        "",
+        "anna",
+        "javascript:alert(1)",
+        "http://plain.example",
+        "mailto:a@b",
+    ] {
+        assert_eq!(
+            invite_query("Anna", bad),
+            Err(InviteError::Contact),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_client_result_travels_in_the_desk_file_and_a_version_1_file_still_imports() {
+    let mut desk = three();
+    desk.apply(&id("b"), Change::ClientResult(Some(best_answers())), TODAY)
+        .unwrap();
+    let text = export_json(&desk, TODAY);
+    assert!(text.contains("\"version\": 2"));
+    let back = import_json(&text, bank()).unwrap();
+    assert_eq!(back.prospects, desk.prospects);
+    assert!(desk.get(&id("b")).unwrap().comparison(bank()).is_some());
+    assert!(
+        desk.get(&id("c")).unwrap().comparison(bank()).is_none(),
+        "no result, no comparison"
+    );
+    // A file of version 1 (no client field) reads as before.
+    let mut old: serde_json::Value = serde_json::from_str(&export_json(&three(), TODAY)).unwrap();
+    old["version"] = 1.into();
+    let read = import_json(&old.to_string(), bank()).unwrap();
+    assert_eq!(read.prospects, three().prospects);
+    // A client's answer the client quiz does not offer is a problem of that field.
+    let mut bad: serde_json::Value = serde_json::from_str(&text).unwrap();
+    bad["prospects"][1]["client"]["money_prepay"] = "sometimes".into();
+    let read = import_json(&bad.to_string(), bank()).unwrap();
+    assert_eq!(read.problems[0].field, "client.money_prepay");
+}
+
+#[test]
+fn an_agreement_sheet_travels_whole_in_its_link_and_a_damaged_one_is_refused() {
+    use client_fit_core::agreement::{decode, encode, Agreement, SheetField, MAX_FIELD};
+    use client_fit_core::fee::FeeModel;
+    let mut sheet = Agreement::new(bank(), best_answers(), risky(), Default::default());
+    assert_eq!(
+        sheet.model,
+        FeeModel::PrepaidFixed,
+        "a high-risk verdict asks for prepaid"
+    );
+    assert_eq!(sheet.agreed.len(), bank().contract.len());
+    sheet.set(SheetField::Kpi, "30 leads a month at ≤ 400 ₽ each; a!b~c%d");
+    sheet.set(SheetField::Contact, "Anna\n(Telegram @anna)");
+    assert_eq!(sheet.contact, "Anna (Telegram @anna)", "one line");
+    sheet.set(SheetField::Replies, &"x".repeat(500));
+    assert_eq!(sheet.replies.chars().count(), MAX_FIELD);
+    sheet.plan.currency = client_fit_core::money::Currency::Eur;
+    sheet.agreed[0] = true;
+    sheet.agreed[3] = true;
+    let link = encode(bank(), &sheet).unwrap();
+    assert!(link.starts_with("a=a1!"));
+    assert!(!link.contains(['#', ' ', '"', '<']), "{link}");
+    assert_eq!(decode(bank(), &format!("#{link}")), Ok(sheet.clone()));
+    // The open questions are the agenda of the two results.
+    assert!(!sheet.comparison(bank()).agenda.is_empty());
+    // Cut, changed or swapped sides: refused whole.
+    assert!(decode(bank(), &link[..link.len() - 3]).is_err());
+    let parts: Vec<&str> = link.split('!').collect();
+    let swapped = [parts[0], parts[2], parts[1]].join("!") + "!" + &parts[3..].join("!");
+    assert!(decode(bank(), &swapped).is_err());
+    assert!(decode(bank(), &link.replace("!prepaid_fixed!", "!barter!")).is_err());
+    assert!(decode(bank(), "a=a1!x").is_err());
+}

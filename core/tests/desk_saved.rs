@@ -63,7 +63,7 @@ fn a_desk_saved_is_the_desk_loaded() {
     // A finished assessment is kept as its share token: a few dozen characters, not 36 pairs.
     let raw = store.entries[&prospect_key(&id("a"))].clone();
     assert!(raw.len() < 200, "{raw}");
-    assert!(raw.starts_with("\"q1;") && !raw[1..raw.len() - 1].contains(['"', '\\']));
+    assert!(raw.starts_with("\"q2;") && !raw[1..raw.len() - 1].contains(['"', '\\']));
 }
 
 #[test]
@@ -101,16 +101,16 @@ fn a_newer_versions_entry_is_held_and_a_full_storage_keeps_the_damaged_one_in_pl
     let key = prospect_key(&id("a"));
     store
         .entries
-        .insert(key.clone(), "\"q2;from;the;future\"".into());
+        .insert(key.clone(), "\"q3;from;the;future\"".into());
     let loaded = load_desk(&mut store, bank());
     assert_eq!(loaded.held, std::slice::from_ref(&key));
     assert_eq!(
-        store.entries[&key], "\"q2;from;the;future\"",
+        store.entries[&key], "\"q3;from;the;future\"",
         "left for that version"
     );
     assert_eq!(
         store.entries[&format!("{key}.newer")],
-        "\"q2;from;the;future\""
+        "\"q3;from;the;future\""
     );
 
     let mut full = stored(&desk);
@@ -278,4 +278,33 @@ fn an_assessment_moves_on_only_from_an_answered_screen_with_an_offered_option() 
     );
     p.step = bank().step_count(Specialist);
     assert!(!p.advance(bank(), Specialist) && !p.choose(bank(), Specialist, &offered));
+}
+
+#[test]
+fn a_client_result_is_kept_as_its_token_and_an_entry_of_version_1_still_reads() {
+    use client_fit_core::Audience;
+    let mut desk = desk();
+    let client = best_answers();
+    desk.apply(
+        &id("b"),
+        Change::ClientResult(Some(client.clone())),
+        Day(20_791),
+    )
+    .unwrap();
+    let p = desk.get(&id("b")).unwrap().clone();
+    let text = encode_prospect(&p, bank());
+    let token = client_fit_core::share::encode(bank(), Audience::Client, &client).unwrap();
+    assert!(text.ends_with(&format!(";t.{token}")), "{text}");
+    assert_eq!(decode_prospect(&id("b"), &text, bank()), Ok(p.clone()));
+    // Written before the client's result existed: the same fields without it.
+    let old = text.replacen("q2;", "q1;", 1);
+    let old = &old[..old.rfind(';').unwrap()];
+    let read = decode_prospect(&id("b"), old, bank()).unwrap();
+    assert_eq!(read.client, None);
+    assert_eq!(read.label, p.label);
+    // A specialist's token where the client's belongs is refused, as is a q1 with the extra field.
+    let spec = client_fit_core::share::encode(bank(), Audience::Specialist, &client).unwrap();
+    let wrong = format!("{};t.{spec}", &text[..text.rfind(';').unwrap()]);
+    assert!(decode_prospect(&id("b"), &wrong, bank()).is_err());
+    assert!(decode_prospect(&id("b"), &text.replacen("q2;", "q1;", 1), bank()).is_err());
 }

@@ -8,47 +8,46 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::link_box::LinkBox;
 use crate::pages::list::{DeskList, HEADING_ID};
-use crate::pages::prospect::ProspectPage;
+use crate::pages::prospect::{Invitation, ProspectPage};
+use crate::platform::catalog;
 use crate::platform::files::{self, ReadError};
 use crate::state::{DeskAction, DeskNotice, DeskState, ImportStatus, View};
 use client_fit::components::buttons::button;
 use client_fit::components::lang_switcher::{lang_switcher, LangSwitcherProps, SELECT_ID};
+use client_fit::pages::compare::summary;
 use client_fit::pages::question::{question_page, QuestionProps};
 use client_fit::platform::storage::Local;
 use client_fit::platform::{dom, fetch, storage};
 use client_fit_core::desk::{export_csv, export_json, import_json, ProspectId};
-use client_fit_core::desk_saved::{snapshot, write_changes};
-use client_fit_core::i18n::{Lang, Pack};
+use client_fit_core::desk_saved::{encode_inviter, snapshot, write_changes, INVITER_KEY};
+use client_fit_core::i18n::{parse_flat, Lang, Pack};
 use client_fit_core::saved::{self, StoreError};
-use client_fit_core::{english_bank, Audience};
+use client_fit_core::{english_bank, share, Audience};
 
-/// The desk's own wording in each language, added to the quiz catalog of that language.
-const CATALOGS: [(Lang, &str); 4] = [
-    (Lang::En, include_str!("../../content/desk/en.json")),
-    (Lang::Ru, include_str!("../../content/desk/ru.json")),
-    (Lang::Es, include_str!("../../content/desk/es.json")),
-    (Lang::Fi, include_str!("../../content/desk/fi.json")),
-];
+/// The desk's own wording in English, compiled in; the other languages' are fetched beside the
+/// quizzes' catalogs (`desk/<code>.json`, `platform::catalog`), as the quizzes' are.
+pub const ENGLISH: &str = include_str!("../../content/desk/en.json");
 
-/// The desk catalog of `lang`, as compiled in.
-pub fn desk_catalog(lang: Lang) -> &'static str {
-    CATALOGS
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(CATALOGS[0].1, |(_, json)| json)
+/// `pack` with the desk's wording added from `json`, the desk catalog of its language; refused
+/// when that catalog is not a flat object of strings or lacks a text English has.
+pub fn with_desk_catalog(pack: Pack, json: &str) -> Result<Pack, String> {
+    let messages = pack.messages.with_catalog(json)?;
+    let english = parse_flat(ENGLISH)?;
+    if let Some((missing, _)) = english.iter().find(|(id, _)| !messages.contains(id)) {
+        return Err(format!("the desk catalog lacks {missing}"));
+    }
+    Ok(Pack {
+        messages: Rc::new(messages),
+        ..pack
+    })
 }
 
-/// `pack` with the desk's wording added (checked by the native tests, so it never fails in a
-/// release; if it did, the quiz wording would still show and the desk's ids would be visible).
-pub fn with_desk_catalog(pack: Pack) -> Pack {
-    match pack.messages.with_catalog(desk_catalog(pack.lang)) {
-        Ok(messages) => Pack {
-            messages: Rc::new(messages),
-            ..pack
-        },
-        Err(_) => pack,
-    }
+/// English, with the desk's wording.
+pub fn english() -> Pack {
+    let pack = Pack::english();
+    with_desk_catalog(pack.clone(), ENGLISH).unwrap_or(pack)
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,16 +61,19 @@ pub struct DeskAppProps {
     pub kept: Vec<ProspectId>,
     /// Whether anything can be saved (storage present, the index not a newer version's).
     pub saving: bool,
+    /// The quizzes' page (this folder's index), which invitations and links open.
+    pub quiz_page: AttrValue,
 }
 
 impl Default for DeskAppProps {
     fn default() -> DeskAppProps {
         DeskAppProps {
             initial: DeskState::default(),
-            pack: with_desk_catalog(Pack::english()),
+            pack: english(),
             stored: Rc::default(),
             kept: Vec::new(),
             saving: false,
+            quiz_page: AttrValue::from("./"),
         }
     }
 }
@@ -87,6 +89,15 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let pack = use_state_eq(|| props.pack.clone());
     let on_pick = use_desk_language(pack.clone(), dispatch.clone());
     use_desk_persist(&state, props, dispatch.clone());
+    {
+        // The inviter's name and contact, remembered for the next invitation.
+        let saving = props.saving;
+        use_effect_with(state.inviter.clone(), move |who| {
+            if saving && !who.name.is_empty() {
+                let _ = storage::save(INVITER_KEY, &encode_inviter(&who.name, &who.contact));
+            }
+        });
+    }
     use_desk_focus(&state);
 
     let bank = english_bank();
@@ -146,10 +157,17 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         View::Prospect(id) => match state.desk.get(id) {
             Some(p) => html! {
                 <ProspectPage prospect={p.clone()} draft_step={state.draft(id).map(|d| d.step)}
-                    error={state.error.clone()} on_action={dispatch.clone()} />
+                    error={state.error.clone()} invitation={Invitation {
+                        quiz_page: props.quiz_page.clone(),
+                        inviter: state.inviter.clone(),
+                        invite: state.invite.clone().filter(|(for_id, _)| for_id == id).map(|(_, i)| i),
+                        attach_error: state.attach_error.clone().filter(|(for_id, _)| for_id == id).map(|(_, e)| e),
+                    }}
+                    on_action={dispatch.clone()} />
             },
             None => Html::default(),
         },
+        View::Compare(id) => compare_view(&state, id, &pack, &props.quiz_page, &dispatch),
         View::Assess(id) => {
             let label = state
                 .desk
@@ -189,6 +207,55 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                 { view }
             </div>
         </ContextProvider<Pack>>
+    }
+}
+
+/// Both sides of one prospect: the quizzes' comparison (verdicts, paired profile, the agenda
+/// of differing answers, the fee models) and its link, which opens the same comparison for the
+/// client on the quizzes' page.
+fn compare_view(
+    state: &DeskState,
+    id: &ProspectId,
+    pack: &Pack,
+    quiz_page: &AttrValue,
+    dispatch: &Callback<DeskAction>,
+) -> Html {
+    let bank = english_bank();
+    let Some((p, cmp)) = state
+        .desk
+        .get(id)
+        .and_then(|p| p.comparison(bank).map(|c| (p, c)))
+    else {
+        return Html::default();
+    };
+    let m = &pack.messages;
+    let tokens = p
+        .client
+        .as_ref()
+        .and_then(|c| share::encode(bank, Audience::Client, c))
+        .zip(
+            p.assessments
+                .last()
+                .and_then(|a| share::encode(bank, Audience::Specialist, &a.answers)),
+        );
+    let link = tokens.map(|(c, s)| format!("{quiz_page}#{}", share::fragment(&[c, s])));
+    let back = {
+        let id = id.clone();
+        dispatch.reform(move |_: MouseEvent| DeskAction::Open(id.clone()))
+    };
+    html! {
+        <div class="cf-desk-compare" data-testid="desk-compare">
+            <nav class="cf-quiz-head">
+                { button("cf-link", "to-prospect", m.f("desk.compare.back", &[("label", &p.label)]), back) }
+            </nav>
+            <div class="cf-result cf-compare">{ summary(m, &pack.bank, &cmp) }</div>
+            if let Some(link) = link {
+                <section class="cf-card">
+                    <LinkBox label={m.t("desk.compare.link")} {link} testid="compare-link" />
+                    <p class="cf-muted cf-small">{ m.t("desk.compare.hint") }</p>
+                </section>
+            }
+        </div>
     }
 }
 
@@ -263,6 +330,7 @@ fn use_desk_focus(state: &DeskState) {
         }
         let target = match view {
             View::Assess(_) => ".cf-question h2".to_owned(),
+            View::Compare(_) => ".cf-compare h1".to_owned(),
             _ => format!("#{HEADING_ID}"),
         };
         dom::focus_first(&target);
@@ -276,11 +344,11 @@ fn use_desk_language(pack: UseStateHandle<Pack>, dispatch: Callback<DeskAction>)
     Callback::from(move |wanted: Lang| {
         let (pack, dispatch) = (pack.clone(), dispatch.clone());
         fetch::spawn(async move {
-            match fetch::language(wanted).await {
+            match catalog::language(wanted).await {
                 Ok(p) => {
                     let _ = storage::save(saved::LANG_KEY, wanted.code());
                     dom::set_document_lang(wanted);
-                    pack.set(with_desk_catalog(p));
+                    pack.set(p);
                     dispatch.emit(DeskAction::SetLang(wanted));
                 }
                 Err(_) => dom::set_select_value(SELECT_ID, pack.lang.code()),

@@ -9,16 +9,17 @@ fn main() {
     use client_fit_core::config::Config;
     use client_fit_core::desk::ProspectId;
     use client_fit_core::desk_saved::{
-        load_desk, load_drafts, load_reminded, save_reminded, snapshot, DESK_KEY,
+        load_desk, load_drafts, load_inviter, load_reminded, save_reminded, snapshot, DESK_KEY,
     };
     use client_fit_core::english_bank;
-    use client_fit_core::i18n::{Lang, Pack};
+    use client_fit_core::i18n::Lang;
     use client_fit_core::saved::LANG_KEY;
     use client_fit_core::stored::unquote;
-    use client_fit_desk::app::{with_desk_catalog, DeskApp, DeskAppProps};
+    use client_fit_desk::app::{english, DeskApp, DeskAppProps};
+    use client_fit_desk::platform::catalog;
     use client_fit_desk::platform::files::today;
     use client_fit_desk::platform::page::mount;
-    use client_fit_desk::state::{DeskNotice, DeskState};
+    use client_fit_desk::state::{DeskNotice, DeskState, Inviter};
 
     let bank = english_bank();
     let today = today();
@@ -62,6 +63,19 @@ fn main() {
         notices.push(DeskNotice::ExportDue);
     }
     initial.notices = notices;
+    if let Some((name, contact)) = load_inviter(&mut Local) {
+        initial.inviter = Inviter { name, contact };
+    }
+    // The quizzes' page: this folder (`…/desk.html?…` → `…/`), for invitations and links.
+    let quiz_page = address::current_href()
+        .map(|href| {
+            let page = href.split(['?', '#']).next().unwrap_or_default();
+            page.rsplit_once('/')
+                .map_or(page, |(folder, _)| folder)
+                .to_owned()
+                + "/"
+        })
+        .unwrap_or_else(|| "./".to_owned());
 
     // Language: the reader's own pick (shared with the quizzes), else `lang=`, else the browser's.
     let (config, _) = Config::from_query(&address::current_search().unwrap_or_default());
@@ -76,17 +90,22 @@ fn main() {
             .chain(browser.iter().map(String::as_str)),
     );
     fetch::spawn(async move {
-        let pack = fetch::language(wanted)
-            .await
-            .unwrap_or_else(|_| Pack::english());
+        let pack = match catalog::language(wanted).await {
+            Ok(pack) => pack,
+            Err(_) => {
+                initial.notices.push(DeskNotice::LanguageUnavailable);
+                english()
+            }
+        };
         initial.lang = pack.lang;
         dom::set_document_lang(pack.lang);
         let props = DeskAppProps {
             initial,
-            pack: with_desk_catalog(pack),
+            pack,
             stored: Rc::new(stored),
             kept,
             saving,
+            quiz_page: quiz_page.into(),
         };
         mount::<DeskApp>(props);
         crash::install();

@@ -8,13 +8,14 @@ use yew::Reducible;
 
 use client_fit::state::Action as QuizAction;
 use client_fit_core::desk::{
-    Change, Day, Desk, DeskError, ImportError, Imported, ListQuery, MergePlan, Problem, Prospect,
-    ProspectId, Removed, SortBy, Stage,
+    invite_query, Change, Day, Desk, DeskError, ImportError, Imported, InviteError, ListQuery,
+    MergePlan, Problem, Prospect, ProspectId, Removed, SortBy, Stage,
 };
 use client_fit_core::desk_saved::Drafts;
 use client_fit_core::english_bank as bank;
 use client_fit_core::i18n::Lang;
 use client_fit_core::progress::Progress;
+use client_fit_core::share::{self, ShareError};
 use client_fit_core::Audience::Specialist;
 
 /// Which screen of the desk is showing.
@@ -24,6 +25,24 @@ pub enum View {
     Prospect(ProspectId),
     /// The specialist quiz about this prospect.
     Assess(ProspectId),
+    /// The client's result beside the specialist's latest assessment.
+    Compare(ProspectId),
+}
+
+/// Why a pasted link could not be attached as the client's result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttachError {
+    Link(ShareError),
+    /// A specialist's result, not the client's.
+    NotClient,
+}
+
+/// Who invites and where the client's result comes back: asked once, remembered for the next
+/// invitation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inviter {
+    pub name: String,
+    pub contact: String,
 }
 
 /// A word about storage or the desk's upkeep, shown until dismissed.
@@ -41,6 +60,8 @@ pub enum DeskNotice {
     Missing(usize),
     /// Changed and not exported for 30 days.
     ExportDue,
+    /// The language asked for could not be loaded: English is shown.
+    LanguageUnavailable,
 }
 
 impl DeskNotice {
@@ -52,6 +73,7 @@ impl DeskNotice {
             DeskNotice::Held => "desk.notice.held",
             DeskNotice::Missing(_) => "desk.notice.missing",
             DeskNotice::ExportDue => "desk.notice.export_due",
+            DeskNotice::LanguageUnavailable => "notice.lang_unavailable",
         }
     }
 
@@ -108,6 +130,11 @@ pub struct DeskState {
     pub error: Option<DeskError>,
     pub today: Day,
     pub lang: Lang,
+    pub inviter: Inviter,
+    /// The invitation made last: for which prospect, and its address parameters or why not.
+    pub invite: Option<(ProspectId, Result<String, InviteError>)>,
+    /// Why the link pasted on a prospect could not be attached.
+    pub attach_error: Option<(ProspectId, AttachError)>,
 }
 
 impl DeskState {
@@ -124,6 +151,9 @@ impl DeskState {
             error: None,
             today,
             lang: Lang::En,
+            inviter: Inviter::default(),
+            invite: None,
+            attach_error: None,
         }
     }
 
@@ -172,6 +202,15 @@ pub enum DeskAction {
     Notify(DeskNotice),
     Dismiss(DeskNotice),
     SetLang(Lang),
+    /// Make an invitation to the client quiz for this prospect.
+    Invite {
+        id: ProspectId,
+        name: String,
+        contact: String,
+    },
+    /// A link pasted as the client's result of this prospect.
+    AttachLink(ProspectId, String),
+    Compare(ProspectId),
 }
 
 impl Reducible for DeskState {
@@ -271,6 +310,45 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
         }
         DeskAction::Dismiss(notice) => next.notices.retain(|n| *n != notice),
         DeskAction::SetLang(lang) => next.lang = lang,
+        DeskAction::Invite { id, name, contact } => {
+            next.invite = Some((id, invite_query(&name, &contact)));
+            next.inviter = Inviter { name, contact };
+        }
+        DeskAction::AttachLink(id, text) => {
+            next.attach_error = None;
+            let client = share::parse_link(bank(), &text)
+                .map_err(AttachError::Link)
+                .and_then(|results| {
+                    results
+                        .into_iter()
+                        .find(|r| r.audience == client_fit_core::Audience::Client)
+                        .ok_or(AttachError::NotClient)
+                });
+            match client {
+                Ok(result) => {
+                    let change = Change::ClientResult(Some(result.answers));
+                    if next.desk.apply(&id, change, today).is_ok() {
+                        let assessed = next
+                            .desk
+                            .get(&id)
+                            .is_some_and(|p| !p.assessments.is_empty());
+                        if assessed {
+                            next.view = View::Compare(id);
+                        }
+                    }
+                }
+                Err(e) => next.attach_error = Some((id, e)),
+            }
+        }
+        DeskAction::Compare(id) => {
+            if next
+                .desk
+                .get(&id)
+                .is_some_and(|p| p.client.is_some() && !p.assessments.is_empty())
+            {
+                next.view = View::Compare(id);
+            }
+        }
     }
     next
 }

@@ -7,7 +7,7 @@ use client_fit_core::i18n::{pack_from_catalog, Lang, Pack};
 use client_fit_core::progress::item_at;
 use client_fit_core::testing::best_answers;
 use client_fit_core::{english_bank as bank, Audience};
-use client_fit_desk::app::{with_desk_catalog, DeskApp, DeskAppProps};
+use client_fit_desk::app::{english, with_desk_catalog, DeskApp, DeskAppProps};
 use client_fit_desk::state::{reduce, DeskAction, DeskNotice, DeskState, ImportStatus, View};
 use yew::LocalServerRenderer;
 
@@ -224,7 +224,7 @@ async fn the_list_shows_each_prospect_ranked_with_its_verdict_and_stage() {
             DeskAction::Notify(DeskNotice::SetAside(2)),
         ],
     );
-    let html = render(s, with_desk_catalog(Pack::english())).await;
+    let html = render(s, english()).await;
     let dental = html.find("Dental clinic").unwrap();
     let candle = html.find("Candle shop").unwrap();
     assert!(dental < candle, "the partner first");
@@ -254,7 +254,8 @@ async fn a_prospect_renders_in_russian_with_its_verdict_and_what_changed() {
         .unwrap();
     let s = reduce(&s, DeskAction::Open(id("a")));
     let ru = std::fs::read_to_string("../content/lang/ru.json").unwrap();
-    let pack = with_desk_catalog(pack_from_catalog(Lang::Ru, &ru).unwrap());
+    let desk = std::fs::read_to_string("../content/desk/ru.json").unwrap();
+    let pack = with_desk_catalog(pack_from_catalog(Lang::Ru, &ru).unwrap(), &desk).unwrap();
     let html = render(s, pack).await;
     let desk_ru: std::collections::BTreeMap<String, String> = client_fit_core::i18n::parse_flat(
         &std::fs::read_to_string("../content/desk/ru.json").unwrap(),
@@ -267,4 +268,13 @@ async fn a_prospect_renders_in_russian_with_its_verdict_and_what_changed() {
     assert!(html.contains(&TODAY.local(Lang::Ru)));
     assert!(html.contains("data-testid=\"full-result\""));
     assert!(!html.contains(">desk."), "no catalog id shows as text");
+}
+
+#[test]
+fn a_desk_catalog_lacking_a_text_is_refused() {
+    let ru = std::fs::read_to_string("../content/desk/ru.json").unwrap();
+    let cut = ru.replacen("\"desk.title\"", "\"desk.titel\"", 1);
+    assert!(with_desk_catalog(Pack::english(), &ru).is_ok());
+    assert!(with_desk_catalog(Pack::english(), &cut).is_err());
+    assert!(with_desk_catalog(Pack::english(), "[]").is_err());
 }

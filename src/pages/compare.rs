@@ -55,7 +55,7 @@ pub fn compare_page(props: &CompareProps, lang: &Pack) -> Html {
 
 /// The title, how much the two sides agree, both verdicts, the paired profile chart, then the
 /// agenda and the fee models.
-fn summary(m: &Messages, b: &Bank, cmp: &Comparison) -> Html {
+pub fn summary(m: &Messages, b: &Bank, cmp: &Comparison) -> Html {
     let total = b.questions.len();
     let mut h = Markup::new();
     h.open("section", &[])

@@ -37,7 +37,7 @@ pub async fn language(lang: Lang) -> Result<Pack, LoadError> {
 /// GETs `url` (same origin) as text; `None` when it fails or takes longer than
 /// [`FETCH_TIMEOUT_MS`]: a connection that stalls gives up, so the caller can say so instead of
 /// leaving "Loading…" up for ever.
-async fn text(url: &str) -> Option<String> {
+pub async fn text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window

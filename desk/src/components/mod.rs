@@ -1,3 +1,4 @@
 //! The desk's panels.
 
 pub mod files;
+pub mod link_box;

@@ -5,13 +5,14 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::link_box::LinkBox;
 use crate::pages::list::{error_text, stage_name, HEADING_ID};
-use crate::state::DeskAction;
+use crate::state::{AttachError, DeskAction, Inviter};
 use client_fit::components::buttons::button;
 use client_fit::components::markup::Markup;
 use client_fit::components::profile_chart::profile_chart;
 use client_fit::hooks::{evaluated, use_language};
-use client_fit_core::desk::{Change, DeskError, Prospect, Reassessment, Stage};
+use client_fit_core::desk::{Change, DeskError, InviteError, Prospect, Reassessment, Stage};
 use client_fit_core::i18n::Messages;
 use client_fit_core::{share, Audience, Bank};
 
@@ -21,7 +22,20 @@ pub struct ProspectPageProps {
     /// The question the assessment under way has reached, if one is.
     pub draft_step: Option<usize>,
     pub error: Option<DeskError>,
+    pub invitation: Invitation,
     pub on_action: Callback<DeskAction>,
+}
+
+/// What the client's side needs besides the prospect.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invitation {
+    /// The quizzes' page, which invitations and links open.
+    pub quiz_page: AttrValue,
+    /// Who invites (remembered), and the invitation made for this prospect, if any.
+    pub inviter: Inviter,
+    pub invite: Option<Result<String, InviteError>>,
+    /// Why the link pasted here could not be attached.
+    pub attach_error: Option<AttachError>,
 }
 
 #[component]
@@ -134,6 +148,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
             </section>
             <p>{ button("cf-primary", "assess", assess_label, act(DeskAction::Assess(id.clone()))) }</p>
             { latest(m, b, p) }
+            <ClientSide prospect={p.clone()} invitation={props.invitation.clone()} on_action={on_action.clone()} />
             { history(m, b, p) }
             <div class="cf-nav">
                 if archived {
@@ -303,5 +318,125 @@ fn answer_text(b: &Bank, q: &str, o: &str) -> Option<String> {
             .find(|t| t.id == q)
             .and_then(|t| t.options.iter().find(|x| x.id == o))
             .map(|x| x.text.to_string()),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ClientSideProps {
+    pub prospect: Prospect,
+    pub invitation: Invitation,
+    pub on_action: Callback<DeskAction>,
+}
+
+/// The client's side: an invitation to the mirrored quiz (the specialist's name and where the
+/// result comes back, nothing of their own assessment), the link the client sent back pasted and
+/// attached, their verdict, and the comparison of both sides.
+#[component]
+pub fn ClientSide(props: &ClientSideProps) -> Html {
+    let lang = use_language();
+    let m = &*lang.messages;
+    let p = &props.prospect;
+    let inv = &props.invitation;
+    let on_action = &props.on_action;
+    let (name_ref, contact_ref, link_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let invite = {
+        let (name_ref, contact_ref, on_action, id) = (
+            name_ref.clone(),
+            contact_ref.clone(),
+            on_action.clone(),
+            p.id.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .unwrap_or_default()
+            };
+            on_action.emit(DeskAction::Invite {
+                id: id.clone(),
+                name: value(&name_ref),
+                contact: value(&contact_ref),
+            });
+        })
+    };
+    let attach = {
+        let (link_ref, on_action, id) = (link_ref.clone(), on_action.clone(), p.id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = link_ref.cast::<HtmlInputElement>() {
+                on_action.emit(DeskAction::AttachLink(id.clone(), input.value()));
+            }
+        })
+    };
+    let invite_error = match &inv.invite {
+        Some(Err(InviteError::Name)) => Some(("name", m.t("desk.invite.error.name"))),
+        Some(Err(InviteError::Contact)) => Some(("contact", m.t("desk.invite.error.contact"))),
+        _ => None,
+    };
+    let invalid = |field: &str| {
+        invite_error
+            .as_ref()
+            .is_some_and(|(f, _)| *f == field)
+            .then_some("true")
+    };
+    let attach_error = inv.attach_error.map(|e| match e {
+        AttachError::Link(e) => m.t(e.message_id()),
+        AttachError::NotClient => m.t("desk.client.not_client"),
+    });
+    let client = p
+        .client
+        .as_ref()
+        .map(|answers| evaluated(Audience::Client, answers));
+    let id = p.id.clone();
+    html! {
+        <section class="cf-card cf-desk-client" data-testid="client-side" aria-labelledby="cf-client-title">
+            <h2 id="cf-client-title">{ m.t("desk.client.title") }</h2>
+            if let Some(eval) = &client {
+                <p data-testid="client-verdict" data-band={eval.band.id()}>{ m.f("desk.client.verdict", &[
+                    ("band", &m.t(&format!("band.{}.short", eval.band.id()))),
+                    ("score", &eval.overall.to_string()),
+                ]) }</p>
+                <div class="cf-nav">
+                    if !p.assessments.is_empty() {
+                        { button("cf-primary", "compare", m.t("desk.client.compare"), on_action.reform({ let id = id.clone(); move |_: MouseEvent| DeskAction::Compare(id.clone()) })) }
+                    }
+                    { button("cf-secondary", "detach", m.t("desk.client.detach"), on_action.reform({ let id = id.clone(); move |_: MouseEvent| DeskAction::Change(id.clone(), Change::ClientResult(None)) })) }
+                </div>
+            } else {
+                <p class="cf-muted">{ m.t("desk.client.lead") }</p>
+            }
+            <form class="cf-desk-invite" onsubmit={invite}>
+                <div class="cf-field">
+                    <label for="cf-invite-name">{ m.t("desk.invite.name") }</label>
+                    <input id="cf-invite-name" ref={name_ref} type="text" maxlength="60" autocomplete="name"
+                        value={inv.inviter.name.clone()} data-testid="invite-name" aria-invalid={invalid("name")} />
+                </div>
+                <div class="cf-field">
+                    <label for="cf-invite-contact">{ m.t("desk.invite.contact") }</label>
+                    <input id="cf-invite-contact" ref={contact_ref} type="text" inputmode="email" autocomplete="email"
+                        value={inv.inviter.contact.clone()} data-testid="invite-contact" aria-invalid={invalid("contact")} />
+                </div>
+                if let Some((_, text)) = invite_error {
+                    <p class="cf-field-error" role="alert" data-testid="invite-error">{ text }</p>
+                }
+                <button type="submit" class="cf-secondary" data-testid="make-invite">{ m.t("desk.invite.make") }</button>
+            </form>
+            if let Some(Ok(query)) = &inv.invite {
+                <LinkBox label={m.t("desk.invite.link")} link={format!("{}{query}", inv.quiz_page)} testid="invite-link" />
+                <p class="cf-muted cf-small">{ m.t("desk.invite.hint") }</p>
+            }
+            <form class="cf-field" onsubmit={attach}>
+                <label for="cf-client-link">{ m.t("desk.client.paste") }</label>
+                <div class="cf-row">
+                    <input id="cf-client-link" ref={link_ref} type="url" data-testid="client-link"
+                        aria-invalid={attach_error.is_some().then_some("true")} />
+                    <button type="submit" class="cf-secondary" data-testid="attach">{ m.t("desk.client.attach") }</button>
+                </div>
+                if let Some(text) = attach_error {
+                    <p class="cf-field-error" role="alert" data-testid="attach-error">{ text }</p>
+                }
+            </form>
+        </section>
     }
 }
