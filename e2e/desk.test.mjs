@@ -334,3 +334,45 @@ test("an invitation carries the specialist's name and return address only; the c
   assert.equal(await page.inputValue('[data-testid="invite-name"]'), 'Anna K.', 'the inviter is remembered');
   assert.deepEqual([...page.errors, ...client.errors], []);
 });
+
+test('a desk changed and not exported for 30 days reminds once, and exporting is the way out', async () => {
+  // A desk saved 40 days ago, never exported (index `k1;<exported>;<changed>;<ids>`, days since 1970).
+  const today = Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / 86400000);
+  const old = today - 40;
+  const seed = (days) => {
+    localStorage.setItem('clientfit.v1.desk', JSON.stringify(`k1;-;${days};pold`));
+    localStorage.setItem('clientfit.v1.desk.pold', JSON.stringify(`q2;Old%20client;;call;0;${days};${days};;-`));
+  };
+  const page = await openDesk('', { init: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); (${seed})(${old}); }` });
+  const notice = page.locator('[data-notice="desk.notice.export_due"]');
+  assert.match(await notice.textContent(), /not been exported for 30 days/);
+  assert.deepEqual((await rows(page)).map((r) => r[0]), ['Old client']);
+  await page.click('[data-notice="desk.notice.export_due"] button:has-text("Not now")');
+  assert.equal(await notice.count(), 0);
+  await page.reload();
+  await page.waitForSelector(READY);
+  assert.equal(await notice.count(), 0, 'reminded once, not on every visit');
+
+  // Another desk, reminded: exporting there clears the reminder and records the export.
+  const other = await openDesk('', { init: `if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); (${seed})(${old}); }` });
+  const [download] = await Promise.all([other.waitForEvent('download'), other.click('[data-notice="desk.notice.export_due"] [data-testid="notice-export"]')]);
+  assert.match(download.suggestedFilename(), /^client-fit-desk-/);
+  await other.waitForSelector('[data-notice="desk.notice.export_due"]', { state: 'detached' });
+  await other.waitForFunction((t) => JSON.parse(localStorage.getItem('clientfit.v1.desk')).startsWith(`k1;${t};`), today);
+  assert.deepEqual([...page.errors, ...other.errors], []);
+});
+
+test('the start screen leads to the desk, unless the embedding says desk=0', async () => {
+  const page = await openPage(browser, server.url);
+  const link = page.locator('[data-testid="to-desk"]');
+  assert.equal(await link.getAttribute('href'), 'desk.html');
+  assert.equal(await link.textContent(), 'Vetting several prospects? Keep them on your desk.');
+  await link.click();
+  await page.waitForSelector(READY);
+  const widget = await openPage(browser, `${server.url}?desk=0`);
+  assert.equal(await widget.locator('[data-testid="to-desk"]').count(), 0);
+  const russian = await openPage(browser, `${server.url}?lang=ru`);
+  const ru = JSON.parse(await readFile(new URL('../content/lang/ru.json', import.meta.url), 'utf8'));
+  await russian.waitForSelector(`[data-testid="to-desk"]:has-text("${ru['start.desk']}")`);
+  assert.deepEqual([...page.errors, ...widget.errors, ...russian.errors], []);
+});

@@ -13,7 +13,7 @@
 (function () {
   'use strict';
   var PREFIX = 'client-fit:';
-  var PARAMS = ['quiz', 'lang', 'accent', 'agency', 'contact', 'currency'];
+  var PARAMS = ['quiz', 'lang', 'accent', 'agency', 'contact', 'currency', 'desk'];
   // What an event's detail may carry: the widget's documented fields, nothing else.
   var FIELDS = { type: 'string', version: 'number', quiz: 'string', band: 'string', overall: 'number' };
 

@@ -208,7 +208,8 @@ fn page(
     match state.screen {
         Screen::Start => html! {
             { start_page(&StartProps { agency: state.config.agency.clone().map(AttrValue::from), bad_link: state.bad_link,
-                client: status(Audience::Client), specialist: status(Audience::Specialist), on_action }, lang) }
+                client: status(Audience::Client), specialist: status(Audience::Specialist),
+                desk: !state.config.hide_desk, on_action }, lang) }
         },
         Screen::Quiz(_) => match state.current_item() {
             Some((audience, step, item)) => html! {

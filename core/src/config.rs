@@ -58,6 +58,8 @@ pub struct Config {
     pub fit: bool,
     /// The host page's origin, when the loader gave it: messages go only there.
     pub parent_origin: Option<String>,
+    /// `desk=0`: no way to the specialist's desk (a widget for the agency's clients).
+    pub hide_desk: bool,
 }
 
 /// The agency names and "Send my result" destinations a deployment allows (`make release
@@ -188,6 +190,7 @@ impl Config {
                 )
             }
             "fit" => self.fit = value == "1",
+            "desk" => self.hide_desk = value == "0",
             "origin" => self.parent_origin = Some(parse_origin(value).ok_or("must be an origin")?),
             _ => {}
         }
@@ -195,8 +198,8 @@ impl Config {
     }
 }
 
-const KNOWN: [&str; 8] = [
-    "quiz", "lang", "accent", "agency", "contact", "currency", "fit", "origin",
+const KNOWN: [&str; 9] = [
+    "quiz", "lang", "accent", "agency", "contact", "currency", "fit", "origin", "desk",
 ];
 
 /// `application/x-www-form-urlencoded` value decoding: `+` is a space, `%XX` a byte.

@@ -291,29 +291,13 @@ impl Desk {
 
     /// The list the desk shows.
     pub fn rows(&self, bank: &Bank, query: &ListQuery) -> Vec<Row> {
-        let needle = query.search.trim().to_lowercase();
-        let mut rows: Vec<Row> = self
-            .prospects
-            .iter()
-            .filter(|p| p.archived == query.archived)
-            .filter(|p| query.stage.is_none_or(|s| p.stage == s))
-            .filter(|p| needle.is_empty() || p.label.to_lowercase().contains(&needle))
-            .map(|p| Row::of(p, bank))
-            .collect();
-        let verdict_rank = |r: &Row| r.band.map_or(0, |b| b as u8 + 1);
-        match query.sort {
-            SortBy::Verdict => rows.sort_by(|a, b| {
-                verdict_rank(b)
-                    .cmp(&verdict_rank(a))
-                    .then(b.score.cmp(&a.score))
-                    .then(b.changed.cmp(&a.changed))
-            }),
-            SortBy::Score => {
-                rows.sort_by(|a, b| b.score.cmp(&a.score).then(b.changed.cmp(&a.changed)))
-            }
-            SortBy::Date => rows.sort_by_key(|r| std::cmp::Reverse(r.changed)),
-        }
-        rows
+        select_rows(&self.all_rows(bank), query)
+    }
+
+    /// Every prospect as the list shows it, each evaluated once, in desk order: what
+    /// [`select_rows`] sorts and filters, so a new sort or search evaluates nothing again.
+    pub fn all_rows(&self, bank: &Bank) -> Vec<Row> {
+        self.prospects.iter().map(|p| Row::of(p, bank)).collect()
     }
 
     /// How the verdicts compared with outcomes: for each band of the last assessment, how many
@@ -425,6 +409,31 @@ impl Prospect {
     }
 }
 
+/// The rows `query` asks for: the working list or the archive, one stage, a search by name
+/// (case-insensitive), sorted.
+pub fn select_rows(all: &[Row], query: &ListQuery) -> Vec<Row> {
+    let needle = query.search.trim().to_lowercase();
+    let mut rows: Vec<Row> = all
+        .iter()
+        .filter(|r| r.archived == query.archived)
+        .filter(|r| query.stage.is_none_or(|s| r.stage == s))
+        .filter(|r| needle.is_empty() || r.label.to_lowercase().contains(&needle))
+        .cloned()
+        .collect();
+    let verdict_rank = |r: &Row| r.band.map_or(0, |b| b as u8 + 1);
+    match query.sort {
+        SortBy::Verdict => rows.sort_by(|a, b| {
+            verdict_rank(b)
+                .cmp(&verdict_rank(a))
+                .then(b.score.cmp(&a.score))
+                .then(b.changed.cmp(&a.changed))
+        }),
+        SortBy::Score => rows.sort_by(|a, b| b.score.cmp(&a.score).then(b.changed.cmp(&a.changed))),
+        SortBy::Date => rows.sort_by_key(|r| std::cmp::Reverse(r.changed)),
+    }
+    rows
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
     /// Partner first, then workable, high risk, and the not yet assessed.
@@ -450,6 +459,7 @@ pub struct Row {
     pub id: ProspectId,
     pub label: String,
     pub stage: Stage,
+    pub archived: bool,
     pub band: Option<Band>,
     pub score: Option<u8>,
     /// The first red flags, at most three.
@@ -467,6 +477,7 @@ impl Row {
             id: p.id.clone(),
             label: p.label.clone(),
             stage: p.stage,
+            archived: p.archived,
             band: eval.as_ref().map(|e| e.band),
             score: eval.as_ref().map(|e| e.overall),
             flags: eval

@@ -45,6 +45,15 @@ fn a_full_agency_configuration_applies() {
     assert_eq!(c.currency, Some(Currency::Eur));
     assert!(c.fit);
     assert_eq!(c.parent_origin.as_deref(), Some("https://acme.example"));
+    assert!(!c.hide_desk, "the way to the desk shows unless asked");
+}
+
+#[test]
+fn desk_0_hides_the_way_to_the_desk_and_nothing_else_does() {
+    assert!(params("?desk=0").0.hide_desk);
+    for other in ["?desk=1", "?desk=", "?desk=no", "?quiz=client"] {
+        assert!(!params(other).0.hide_desk, "{other}");
+    }
 }
 
 #[test]

@@ -20,7 +20,7 @@ use client_fit::pages::compare::summary;
 use client_fit::pages::question::{question_page, QuestionProps};
 use client_fit::platform::storage::Local;
 use client_fit::platform::{dom, fetch, storage};
-use client_fit_core::desk::{export_csv, export_json, import_json, ProspectId};
+use client_fit_core::desk::{export_csv, export_json, import_json, select_rows, ProspectId};
 use client_fit_core::desk_saved::{encode_inviter, snapshot, write_changes, INVITER_KEY};
 use client_fit_core::i18n::{parse_flat, Lang, Pack};
 use client_fit_core::saved::{self, StoreError};
@@ -101,10 +101,12 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     use_desk_focus(&state);
 
     let bank = english_bank();
-    let rows = use_memo(
-        (state.desk.clone(), state.query.clone()),
-        move |(desk, query)| desk.rows(bank, query),
-    );
+    // Each prospect evaluated once per change of the desk; a new sort, filter or search only
+    // selects and orders those rows.
+    let all_rows = use_memo(state.desk.clone(), move |desk| desk.all_rows(bank));
+    let rows = use_memo((all_rows, state.query.clone()), |(all, query)| {
+        select_rows(all, query)
+    });
     let outcomes = use_memo(state.desk.clone(), move |desk| desk.outcomes(bank));
     let (desk, today) = (state.desk.clone(), state.today);
     let on_export_json = {

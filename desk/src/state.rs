@@ -116,7 +116,9 @@ pub enum ImportStatus {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeskState {
-    pub desk: Desk,
+    /// Shared, so that a render clones and compares it by pointer: a desk of 200 prospects with
+    /// 5 assessments each is 1,000 answer sets.
+    pub desk: Rc<Desk>,
     pub view: View,
     pub query: ListQuery,
     /// Assessments under way, by prospect.
@@ -140,7 +142,7 @@ pub struct DeskState {
 impl DeskState {
     pub fn new(desk: Desk, drafts: Drafts, today: Day) -> DeskState {
         DeskState {
-            desk,
+            desk: Rc::new(desk),
             view: View::List,
             query: ListQuery::default(),
             drafts,
@@ -227,10 +229,12 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
     let today = state.today;
     next.error = None;
     match action {
-        DeskAction::Create { id, label } => match next.desk.create(id.clone(), &label, today) {
-            Ok(()) => next.view = View::Prospect(id),
-            Err(e) => next.error = Some(e),
-        },
+        DeskAction::Create { id, label } => {
+            match desk_mut(&mut next).create(id.clone(), &label, today) {
+                Ok(()) => next.view = View::Prospect(id),
+                Err(e) => next.error = Some(e),
+            }
+        }
         DeskAction::Open(id) => {
             if next.desk.get(&id).is_some() {
                 next.view = View::Prospect(id);
@@ -238,19 +242,19 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
         }
         DeskAction::ToList => next.view = View::List,
         DeskAction::Change(id, change) => {
-            if let Err(e) = next.desk.apply(&id, change, today) {
+            if let Err(e) = desk_mut(&mut next).apply(&id, change, today) {
                 next.error = Some(e);
             }
         }
         DeskAction::Delete(id) => {
-            next.removed = next.desk.delete(&id, today);
+            next.removed = desk_mut(&mut next).delete(&id, today);
             next.drafts.remove(&id);
             next.view = View::List;
         }
         DeskAction::Undo => {
             if let Some(removed) = next.removed.take() {
                 let id = removed.prospect().id.clone();
-                if next.desk.restore(removed).is_ok() {
+                if desk_mut(&mut next).restore(removed).is_ok() {
                     next.view = View::Prospect(id);
                 }
             }
@@ -294,13 +298,13 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
         DeskAction::ConfirmImport => {
             if let Some(review) = next.review.take() {
                 let (added, replaced) = (review.plan.added.len(), review.replace.len());
-                next.desk.merge(review.prospects, &review.replace, today);
+                desk_mut(&mut next).merge(review.prospects, &review.replace, today);
                 next.import_status = Some(ImportStatus::Done { added, replaced });
             }
         }
         DeskAction::CancelImport => next.review = None,
         DeskAction::Exported => {
-            next.desk.exported = Some(today);
+            desk_mut(&mut next).exported = Some(today);
             next.notices.retain(|n| *n != DeskNotice::ExportDue);
         }
         DeskAction::Notify(notice) => {
@@ -327,7 +331,7 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
             match client {
                 Ok(result) => {
                     let change = Change::ClientResult(Some(result.answers));
-                    if next.desk.apply(&id, change, today).is_ok() {
+                    if desk_mut(&mut next).apply(&id, change, today).is_ok() {
                         let assessed = next
                             .desk
                             .get(&id)
@@ -353,6 +357,11 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
     next
 }
 
+/// The desk to change: copied first only if a render still holds the one on screen.
+fn desk_mut(state: &mut DeskState) -> &mut Desk {
+    Rc::make_mut(&mut state.desk)
+}
+
 /// Choose, Next, Back and Home in the quiz about a prospect. The last Next files the answers as
 /// the prospect's new assessment; Home and Back from the first question return to the prospect
 /// with the answers kept.
@@ -375,7 +384,8 @@ fn quiz_click(next: &mut DeskState, click: QuizAction) {
         {
             let answers = progress.answers.clone();
             next.drafts.remove(&id);
-            let _ = next.desk.apply(&id, Change::Assessed(answers), next.today);
+            let today = next.today;
+            let _ = desk_mut(next).apply(&id, Change::Assessed(answers), today);
             next.view = View::Prospect(id);
         }
         QuizAction::Back if progress.step > 0 => progress.step -= 1,

@@ -131,7 +131,7 @@ fn a_refused_name_is_said_and_a_deleted_prospect_comes_back_with_undo() {
 #[test]
 fn an_import_is_reviewed_first_and_replaces_only_what_is_ticked() {
     let mut theirs = run(fresh(), [create("Bakery (Anna)", "a"), create("Gym", "b")]).desk;
-    theirs.prospects[0].notes = "theirs".into();
+    std::rc::Rc::make_mut(&mut theirs).prospects[0].notes = "theirs".into();
     let file = import_json(&export_json(&theirs, TODAY), bank()).unwrap();
     let s = run(fresh(), [create("Bakery", "a")]);
     let s = reduce(
@@ -214,7 +214,7 @@ async fn the_list_shows_each_prospect_ranked_with_its_verdict_and_stage() {
         fresh(),
         [create("Candle shop", "a"), create("Dental clinic", "b")],
     );
-    s.desk
+    std::rc::Rc::make_mut(&mut s.desk)
         .apply(&id("b"), Change::Assessed(best_answers()), TODAY)
         .unwrap();
     let s = run(
@@ -241,7 +241,7 @@ async fn the_list_shows_each_prospect_ranked_with_its_verdict_and_stage() {
 #[tokio::test]
 async fn a_prospect_renders_in_russian_with_its_verdict_and_what_changed() {
     let mut s = run(fresh(), [create("Кофейня", "a")]);
-    s.desk
+    std::rc::Rc::make_mut(&mut s.desk)
         .apply(
             &id("a"),
             Change::Assessed(best_answers()),
@@ -249,7 +249,7 @@ async fn a_prospect_renders_in_russian_with_its_verdict_and_what_changed() {
         )
         .unwrap();
     let worse = client_fit_core::testing::with(&[("money_prepay", "never")]);
-    s.desk
+    std::rc::Rc::make_mut(&mut s.desk)
         .apply(&id("a"), Change::Assessed(worse), TODAY)
         .unwrap();
     let s = reduce(&s, DeskAction::Open(id("a")));

@@ -26,6 +26,8 @@ pub struct StartProps {
     pub bad_link: bool,
     pub client: QuizStatus,
     pub specialist: QuizStatus,
+    /// Offer the way to the specialist's desk (off with `desk=0`).
+    pub desk: bool,
     pub on_action: Callback<Action>,
 }
 
@@ -86,7 +88,11 @@ pub fn start_page(props: &StartProps, lang: &Pack) -> Html {
                 { card(Audience::Client) }
                 { card(Audience::Specialist) }
             </div>
-            <p class="cf-muted cf-small">{ m.t("start.privacy") }</p>
+            <p class="cf-muted cf-small">{ m.t("start.privacy") }
+                if props.desk {
+                    { " " }<a href="desk.html" data-testid="to-desk">{ m.t("start.desk") }</a>
+                }
+            </p>
         </main>
     }
 }
