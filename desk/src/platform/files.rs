@@ -31,10 +31,9 @@ pub fn today() -> Day {
     })
 }
 
-/// A new prospect id: `p` and 16 hex digits from the browser's random source (the time and a
-/// counter where there is none, which is unique enough on one desk).
+/// A new prospect id: `p` and 16 hex digits from the browser's random source (the time and
+/// `Math.random` where there is none, which is unique enough on one desk).
 pub fn new_prospect_id() -> ProspectId {
-    thread_local!(static COUNTER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
     let mut bytes = [0u8; 8];
     let random = web_sys::window()
         .and_then(|w| w.crypto().ok())
@@ -42,11 +41,8 @@ pub fn new_prospect_id() -> ProspectId {
     let text = if random {
         bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
     } else {
-        let n = COUNTER.with(|c| {
-            c.set(c.get().wrapping_add(1));
-            c.get()
-        });
-        format!("{:x}{n:x}", js_sys::Date::now() as u64)
+        let noise = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        format!("{:x}{noise:08x}", js_sys::Date::now() as u64)
     };
     ProspectId::parse(&format!("p{text}")).unwrap_or_else(|| {
         // Only hex digits and `p`: always a valid id.
