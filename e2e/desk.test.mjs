@@ -1,6 +1,7 @@
 // End-to-end: the specialist's desk (desk.html). Prospects created, assessed and ranked; stages
 // and outcomes; re-assessment; delete with undo, archive, rename and notes; the desk's files
-// (JSON to another browser, CSV, a damaged file); storage blocked, a damaged entry; Russian; axe.
+// (JSON to another browser, CSV, a damaged file); storage blocked, a damaged entry; Russian; axe;
+// the invitation and the client's side; the agreement sheet (sheet.html).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -375,4 +376,84 @@ test('the start screen leads to the desk, unless the embedding says desk=0', asy
   const ru = JSON.parse(await readFile(new URL('../content/lang/ru.json', import.meta.url), 'utf8'));
   await russian.waitForSelector(`[data-testid="to-desk"]:has-text("${ru['start.desk']}")`);
   assert.deepEqual([...page.errors, ...widget.errors, ...russian.errors], []);
+});
+
+test('the agreement sheet: made from a comparison, its link gives the other side the same page and numbers; printed to PDF; phone size; Russian; axe', async () => {
+  const page = await openDesk();
+  await add(page, 'Florist');
+  await assess(page, best);
+  // The client's result, made in a browser of their own from a finished client quiz.
+  const client = await openPage(browser, `${server.url}?quiz=client`, { ready: '[role="radiogroup"]' });
+  await answerAll(client, (step) => (step === 2 ? 1 : 0));
+  await page.fill('[data-testid="client-link"]', await client.inputValue('[data-testid="share-link"]'));
+  await page.click('[data-testid="attach"]');
+  await page.click('[data-testid="open-sheet"]');
+  await page.waitForSelector('[data-testid="sheet"]');
+  assert.match(page.url(), /\/sheet\.html#a=a1!/);
+
+  await page.selectOption('[data-testid="sheet-model"]', 'fixed_bonus');
+  await page.fill('[data-testid="sheet-kpi"]', '30 leads a month at 400 or less');
+  await page.fill('[data-testid="sheet-contact"]', 'Olga, the owner');
+  await page.fill('#calc-fixed_min', '1234');
+  await page.locator('[data-testid="sheet-contract"] input').first().check();
+  const open = await page.locator('[data-testid="sheet-open"] li').count();
+  assert.ok(open >= 1, 'the differing answer is an open question');
+  const link = await page.inputValue('[data-testid="sheet-link"]');
+  assert.match(link, /\/sheet\.html#a=a1!/);
+  assert.equal(new URL(page.url()).hash, new URL(link).hash, 'the address follows the sheet');
+
+  // Printed: the controls and the link are gone, the scenario's numbers and the terms are there.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => document.querySelector('main').innerText);
+  assert.match(printed, /1,234/);
+  assert.equal(await page.locator('[data-testid="sheet-link"]').isVisible(), false);
+  assert.equal(await page.locator('[data-testid="print"]').isVisible(), false);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000, 'a PDF was made');
+  await page.emulateMedia({ media: 'screen' });
+
+  // The other side, in a browser with no desk: the same page with the same numbers.
+  await client.goto(link);
+  await client.waitForSelector('[data-testid="sheet"]');
+  assert.equal(await client.inputValue('[data-testid="sheet-model"]'), 'fixed_bonus');
+  assert.equal(await client.inputValue('[data-testid="sheet-kpi"]'), '30 leads a month at 400 or less');
+  assert.equal(await client.inputValue('[data-testid="sheet-contact"]'), 'Olga, the owner');
+  assert.equal(await client.inputValue('#calc-fixed_min'), '1234', 'the same numbers');
+  assert.equal(await client.textContent('[data-testid="fee-table"]'), await page.textContent('[data-testid="fee-table"]'));
+  assert.deepEqual(await client.locator('[data-testid="sheet-contract"] li').evaluateAll((els) => els.slice(0, 2).map((e) => e.dataset.agreed)), ['true', 'false']);
+  assert.equal(await client.locator('[data-testid="sheet-open"] li').count(), open);
+  // Their change is their version: a reload keeps it, and their link carries it back.
+  await client.fill('[data-testid="sheet-replies"]', 'Within one working day');
+  await client.reload();
+  await client.waitForSelector('[data-testid="sheet"]');
+  assert.equal(await client.inputValue('[data-testid="sheet-replies"]'), 'Within one working day');
+  assert.notEqual(await client.inputValue('[data-testid="sheet-link"]'), link);
+
+  // A phone: nothing wider than the screen.
+  const phone = await openPage(browser, link, { width: 360, height: 740, ready: '[data-testid="sheet"]' });
+  assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+
+  // In Russian, with the desk's wording fetched.
+  const russian = await openPage(browser, `${link.replace('#', '?lang=ru#')}`, { ready: '[data-testid="sheet"]' });
+  const ru = JSON.parse(await readFile(new URL('../content/desk/ru.json', import.meta.url), 'utf8'));
+  assert.equal(await russian.textContent('h1'), ru['desk.sheet.title']);
+
+  // No axe violations on the sheet.
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
+  const checked = await context.newPage();
+  await checked.goto(link);
+  await checked.waitForSelector('[data-testid="sheet"]');
+  await checked.addScriptTag({ path: axePath });
+  const violations = await checked.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  assert.deepEqual(violations.violations.map((v) => `${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), []);
+  await context.close();
+
+  // A damaged link and a bare page say why there is no sheet, and lead to the desk.
+  await client.goto('about:blank');
+  await client.goto(link.slice(0, -6));
+  await client.waitForSelector('[data-notice="desk.notice.sheet_unreadable"]');
+  await client.goto(`${server.url}sheet.html`);
+  await client.waitForSelector('[data-notice="desk.sheet.missing"]');
+  assert.equal(await client.getAttribute('[data-testid="sheet-missing"] + p a', 'href'), 'desk.html');
+  assert.deepEqual([...page.errors, ...client.errors, ...phone.errors, ...russian.errors], []);
 });

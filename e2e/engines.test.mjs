@@ -4,6 +4,7 @@
 // requested nothing off the page's origin. `ENGINES=webkit node --test engines.test.mjs` runs one.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { By, until } from 'selenium-webdriver';
 import { startServer } from './helpers.mjs';
 import { selectedEngines, startEngine } from './engines.mjs';
@@ -266,6 +267,24 @@ for (const name of selectedEngines()) {
       await waitFor('[data-testid="prospect-row"]');
       assert.deepEqual(await run(order), ['partner', 'high_risk']);
       await checkProbe('the desk after a reload');
+    });
+
+    journey('the agreement sheet: opened from its link, edited, kept over a reload', async () => {
+      // desk/tests/sheet.rs checks that this link still opens with what is asserted here.
+      const fixture = (await readFile(new URL('./sheet-fixture.txt', import.meta.url), 'utf8')).trim();
+      await fresh(`${server.url}sheet.html#${fixture}`, '[data-testid="sheet"]');
+      assert.equal(await run('return document.querySelector(\'[data-testid="sheet-kpi"]\').value'), '30 leads a month');
+      assert.equal(await run('return document.querySelector(\'[data-testid="sheet-model"]\').value'), 'fixed_bonus');
+      assert.equal(await run('return document.querySelector("#calc-fixed_min").value'), '1234');
+      assert.match(await textOf('[data-testid="fee-table"]'), /1,234/);
+      const field = await waitFor('[data-testid="sheet-contact"]');
+      await field.sendKeys('Olga');
+      await until_('return location.hash.includes("!Olga!")', 'the address follows the sheet');
+      await checkProbe('the agreement sheet');
+      await driver.navigate().refresh();
+      await waitFor('[data-testid="sheet"]');
+      assert.equal(await run('return document.querySelector(\'[data-testid="sheet-contact"]\').value'), 'Olga');
+      await checkProbe('the agreement sheet after a reload');
     });
 
     journey('the embed loader sizes its frame to the content', async () => {

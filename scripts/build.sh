@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds both pages into one folder: index.html (the quizzes, the page agencies embed) and
-# desk.html (the specialist's desk, its own wasm). Trunk builds one HTML page per run, so the
-# desk is built into a folder of its own and its files are added beside the quizzes'.
+# Builds the three pages into one folder: index.html (the quizzes, the page agencies embed),
+# desk.html (the specialist's desk, its own wasm) and sheet.html (the agreement sheet, its own
+# wasm). Trunk builds one HTML page per run, so the desk and the sheet are each built into a
+# folder of their own and their files are added beside the quizzes'.
 # Usage: scripts/build.sh [trunk build options], e.g. --release --public-url /x/ --dist out
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,11 +18,13 @@ while [ $# -gt 0 ]; do
 done
 case $dist in /*) ;; *) dist="$PWD/$dist" ;; esac
 trunk build "${args[@]}" --dist "$dist" index.html
-desk=$(mktemp -d "${TMPDIR:-/tmp}/client-fit-desk.XXXXXX")
-trap 'rm -rf "$desk"' EXIT
-trunk build "${args[@]}" --dist "$desk" --html-output desk.html desk.html
-# Only what the quizzes' build does not already have (the shared stylesheet is the same file).
-for f in "$desk"/*; do
-  name=$(basename "$f")
-  [ -e "$dist/$name" ] || cp -r "$f" "$dist/$name"
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/client-fit-pages.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+for page in desk sheet; do
+  trunk build "${args[@]}" --dist "$scratch/$page" --html-output "$page.html" "$page.html"
+  # Only what the builds before did not already give (the shared stylesheets are the same files).
+  for f in "$scratch/$page"/*; do
+    name=$(basename "$f")
+    [ -e "$dist/$name" ] || cp -r "$f" "$dist/$name"
+  done
 done

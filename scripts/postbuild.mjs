@@ -91,7 +91,7 @@ async function minifyAssets(dir, html) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     let code;
-    if (/^client-fit-(desk-)?[0-9a-f]+\.js$/.test(name)) {
+    if (/^client-fit-(desk-|sheet-)?[0-9a-f]+\.js$/.test(name)) {
       code = (await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true })).code;
     } else if (/^(app|desk)-[0-9a-f]+\.css$/.test(name)) {
       code = csso.minify(readFileSync(path, 'utf8')).css;
@@ -167,7 +167,7 @@ function precompress(dir) {
 const main = process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (main) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging dir');
-  // The page this run built: index.html (the quizzes) or desk.html (scripts/build.sh), whose
+  // The page this run built: index.html (the quizzes), desk.html or sheet.html (scripts/build.sh), whose
   // boot file is named apart so that a folder holding both pages tells them by name.
   const page = basename(process.env.TRUNK_HTML_FILE ?? 'index.html');
   const index = join(dir, page);

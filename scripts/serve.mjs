@@ -21,5 +21,5 @@ http.createServer(async (req, res) => {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 }).listen(port, '127.0.0.1', () => {
-  console.log(`Client Fit: http://127.0.0.1:${port}/ (the quizzes) and http://127.0.0.1:${port}/desk.html (the desk). Ctrl+C stops.`);
+  console.log(`Client Fit: http://127.0.0.1:${port}/ (the quizzes) and http://127.0.0.1:${port}/desk.html (the desk; an agreement sheet opens from a comparison there, at /sheet.html). Ctrl+C stops.`);
 });

@@ -20,7 +20,7 @@ step "fuzz (bounded)"
 for target in share_link:300000 config:300000 stored:300000 drafts:300000 desk_file:300000 agreement:300000 catalog:10000; do
   cargo run --profile fuzz --locked -p client-fit-core --example fuzz -- "${target%%:*}" --runs "${target##*:}"
 done
-step "release build (the quizzes and the desk)";   scripts/build.sh --release
+step "release build (the quizzes, the desk, the sheet)";   scripts/build.sh --release
 step "sizes";           scripts/sizes.sh dist --check
 # The release as an agency hosts it, under a subfolder: e2e/release.test.mjs serves it with nginx.
 step "release build for /tools/client-fit/"

@@ -9,46 +9,25 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::link_box::LinkBox;
+use crate::hooks::use_desk_language;
 use crate::pages::list::{DeskList, HEADING_ID};
 use crate::pages::prospect::{Invitation, ProspectPage};
-use crate::platform::catalog;
 use crate::platform::files::{self, ReadError};
 use crate::state::{DeskAction, DeskNotice, DeskState, ImportStatus, View};
+use crate::wording::english;
 use client_fit::components::buttons::button;
-use client_fit::components::lang_switcher::{lang_switcher, LangSwitcherProps, SELECT_ID};
+use client_fit::components::lang_switcher::{lang_switcher, LangSwitcherProps};
 use client_fit::pages::compare::summary;
 use client_fit::pages::question::{question_page, QuestionProps};
 use client_fit::platform::storage::Local;
 use client_fit::platform::{dom, fetch, storage};
+use client_fit_core::agreement::{self, Agreement};
 use client_fit_core::desk::{export_csv, export_json, import_json, select_rows, ProspectId};
 use client_fit_core::desk_saved::{encode_inviter, snapshot, write_changes, INVITER_KEY};
-use client_fit_core::i18n::{parse_flat, Lang, Pack};
-use client_fit_core::saved::{self, StoreError};
+use client_fit_core::i18n::Pack;
+use client_fit_core::money::PlanInput;
+use client_fit_core::saved::StoreError;
 use client_fit_core::{english_bank, share, Audience};
-
-/// The desk's own wording in English, compiled in; the other languages' are fetched beside the
-/// quizzes' catalogs (`desk/<code>.json`, `platform::catalog`), as the quizzes' are.
-pub const ENGLISH: &str = include_str!("../../content/desk/en.json");
-
-/// `pack` with the desk's wording added from `json`, the desk catalog of its language; refused
-/// when that catalog is not a flat object of strings or lacks a text English has.
-pub fn with_desk_catalog(pack: Pack, json: &str) -> Result<Pack, String> {
-    let messages = pack.messages.with_catalog(json)?;
-    let english = parse_flat(ENGLISH)?;
-    if let Some((missing, _)) = english.iter().find(|(id, _)| !messages.contains(id)) {
-        return Err(format!("the desk catalog lacks {missing}"));
-    }
-    Ok(Pack {
-        messages: Rc::new(messages),
-        ..pack
-    })
-}
-
-/// English, with the desk's wording.
-pub fn english() -> Pack {
-    let pack = Pack::english();
-    with_desk_catalog(pack.clone(), ENGLISH).unwrap_or(pack)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct DeskAppProps {
@@ -87,7 +66,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         Callback::from(move |a: DeskAction| state.dispatch(a))
     };
     let pack = use_state_eq(|| props.pack.clone());
-    let on_pick = use_desk_language(pack.clone(), dispatch.clone());
+    let on_pick = use_desk_language(pack.clone(), dispatch.reform(DeskAction::SetLang));
     use_desk_persist(&state, props, dispatch.clone());
     {
         // The inviter's name and contact, remembered for the next invitation.
@@ -241,6 +220,14 @@ fn compare_view(
                 .and_then(|a| share::encode(bank, Audience::Specialist, &a.answers)),
         );
     let link = tokens.map(|(c, s)| format!("{quiz_page}#{}", share::fragment(&[c, s])));
+    // The agreement sheet is a page of its own (sheet.html), opened with both sides in its link.
+    let sheet = p
+        .client
+        .clone()
+        .zip(p.assessments.last().map(|a| a.answers.clone()))
+        .map(|(client, specialist)| Agreement::new(bank, client, specialist, PlanInput::default()))
+        .and_then(|a| agreement::encode(bank, &a))
+        .map(|fragment| format!("{quiz_page}sheet.html#{fragment}"));
     let back = {
         let id = id.clone();
         dispatch.reform(move |_: MouseEvent| DeskAction::Open(id.clone()))
@@ -251,6 +238,13 @@ fn compare_view(
                 { button("cf-link", "to-prospect", m.f("desk.compare.back", &[("label", &p.label)]), back) }
             </nav>
             <div class="cf-result cf-compare">{ summary(m, &pack.bank, &cmp) }</div>
+            if let Some(sheet) = sheet {
+                <section class="cf-card">
+                    <h2>{ m.t("desk.sheet.title") }</h2>
+                    <p>{ m.t("desk.compare.sheet_lead") }</p>
+                    <a class="cf-primary" href={sheet} data-testid="open-sheet">{ m.t("desk.compare.sheet") }</a>
+                </section>
+            }
             if let Some(link) = link {
                 <section class="cf-card">
                     <LinkBox label={m.t("desk.compare.link")} {link} testid="compare-link" />
@@ -337,24 +331,4 @@ fn use_desk_focus(state: &DeskState) {
         };
         dom::focus_first(&target);
     });
-}
-
-/// Picking a language: the quiz catalog of that language is fetched (English is compiled in) and
-/// the desk's wording added; a fetch that fails leaves the page as it was.
-#[hook]
-fn use_desk_language(pack: UseStateHandle<Pack>, dispatch: Callback<DeskAction>) -> Callback<Lang> {
-    Callback::from(move |wanted: Lang| {
-        let (pack, dispatch) = (pack.clone(), dispatch.clone());
-        fetch::spawn(async move {
-            match catalog::language(wanted).await {
-                Ok(p) => {
-                    let _ = storage::save(saved::LANG_KEY, wanted.code());
-                    dom::set_document_lang(wanted);
-                    pack.set(p);
-                    dispatch.emit(DeskAction::SetLang(wanted));
-                }
-                Err(_) => dom::set_select_value(SELECT_ID, pack.lang.code()),
-            }
-        });
-    })
 }

@@ -1,5 +1,6 @@
 //! The specialist's desk (desk.html): every prospect a specialist vets, with its stage, notes and
-//! dated assessments, the ranked list, verdicts against outcomes, and the desk's files. A page of
+//! dated assessments, the ranked list, verdicts against outcomes, and the desk's files; and the
+//! agreement sheet (sheet.html, `sheet` and `sheet_app`), a second page of this crate. A page of
 //! its own over the quizzes' crate (`client_fit`: the question page, buttons, language switcher,
 //! storage, catalog fetch) and the core (`client_fit_core::desk`, `desk_saved`: every rule).
 //!
@@ -8,6 +9,10 @@
 
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod pages;
 pub mod platform;
+pub mod sheet;
+pub mod sheet_app;
 pub mod state;
+pub mod wording;

@@ -4,22 +4,19 @@
 fn main() {
     use std::rc::Rc;
 
-    use client_fit::platform::storage::{self, Local};
+    use client_fit::platform::storage::Local;
     use client_fit::platform::{address, crash, dom, fetch};
-    use client_fit_core::config::Config;
     use client_fit_core::desk::ProspectId;
     use client_fit_core::desk_saved::{
         load_desk, load_drafts, load_inviter, load_reminded, save_reminded, snapshot, DESK_KEY,
     };
     use client_fit_core::english_bank;
-    use client_fit_core::i18n::Lang;
-    use client_fit_core::saved::LANG_KEY;
-    use client_fit_core::stored::unquote;
-    use client_fit_desk::app::{english, DeskApp, DeskAppProps};
+    use client_fit_desk::app::{DeskApp, DeskAppProps};
     use client_fit_desk::platform::catalog;
     use client_fit_desk::platform::files::today;
     use client_fit_desk::platform::page::mount;
     use client_fit_desk::state::{DeskNotice, DeskState, Inviter};
+    use client_fit_desk::wording::english;
 
     let bank = english_bank();
     let today = today();
@@ -77,18 +74,7 @@ fn main() {
         })
         .unwrap_or_else(|| "./".to_owned());
 
-    // Language: the reader's own pick (shared with the quizzes), else `lang=`, else the browser's.
-    let (config, _) = Config::from_query(&address::current_search().unwrap_or_default());
-    let saved_lang =
-        storage::load_text(LANG_KEY).and_then(|raw| unquote(&raw).ok().map(str::to_owned));
-    let browser = dom::preferred_languages();
-    let wanted = Lang::negotiate(
-        saved_lang
-            .iter()
-            .map(String::as_str)
-            .chain(config.lang.map(Lang::code))
-            .chain(browser.iter().map(String::as_str)),
-    );
+    let wanted = catalog::wanted();
     fetch::spawn(async move {
         let pack = match catalog::language(wanted).await {
             Ok(pack) => pack,

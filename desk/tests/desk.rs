@@ -7,8 +7,9 @@ use client_fit_core::i18n::{pack_from_catalog, Lang, Pack};
 use client_fit_core::progress::item_at;
 use client_fit_core::testing::best_answers;
 use client_fit_core::{english_bank as bank, Audience};
-use client_fit_desk::app::{english, with_desk_catalog, DeskApp, DeskAppProps};
+use client_fit_desk::app::{DeskApp, DeskAppProps};
 use client_fit_desk::state::{reduce, DeskAction, DeskNotice, DeskState, ImportStatus, View};
+use client_fit_desk::wording::{english, with_desk_catalog};
 use yew::LocalServerRenderer;
 
 const TODAY: Day = Day(20_784);

@@ -1,10 +1,12 @@
 //! Every message id the desk asks for exists in the English catalogs (the quizzes' and the
 //! desk's own), and every id of the desk's catalog is used.
 
+use client_fit_core::agreement::SheetField;
 use client_fit_core::desk::{Fault, Stage};
 use client_fit_core::i18n::Messages;
-use client_fit_desk::app::ENGLISH;
+use client_fit_desk::sheet::{NoSheet, MODELS};
 use client_fit_desk::state::DeskNotice;
+use client_fit_desk::wording::ENGLISH;
 
 /// String literals in the desk's sources that look like message ids (`word.word…`).
 fn literal_ids() -> Vec<String> {
@@ -61,6 +63,14 @@ fn used_ids() -> Vec<String> {
         ]
         .map(|n| n.message_id().to_string()),
     );
+    // The agreement sheet names its fields and fee models by their ids.
+    ids.extend(
+        SheetField::ALL
+            .iter()
+            .map(|f| format!("desk.sheet.{}", f.name())),
+    );
+    ids.extend(MODELS.iter().map(|m| format!("desk.model.{}", m.id())));
+    ids.extend([NoSheet::Missing, NoSheet::Unreadable].map(|n| n.message_id().to_string()));
     ids
 }
 

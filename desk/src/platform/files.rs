@@ -110,3 +110,10 @@ pub async fn read_chosen(
         .ok_or(ReadError::Unreadable);
     Some((name, text))
 }
+
+/// Opens the browser's print dialog (print, or save as PDF); the print stylesheet shapes the page.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
