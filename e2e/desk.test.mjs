@@ -296,7 +296,9 @@ test("an invitation carries the specialist's name and return address only; the c
   await page.fill('[data-testid="invite-contact"]', 'anna@studio.example');
   await page.click('[data-testid="make-invite"]');
   const invite = await page.inputValue('[data-testid="invite-link"]');
-  assert.equal(invite, `${server.url}?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example`);
+  const bakery = new URL(invite).searchParams.get('invite');
+  assert.match(bakery, /^[A-Za-z0-9_-]{1,40}$/);
+  assert.equal(invite, `${server.url}?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example&invite=${bakery}`);
   await assess(page, best);
 
   // The client, in a browser of their own.
@@ -308,6 +310,7 @@ test("an invitation carries the specialist's name and return address only; the c
   assert.match(href, /^mailto:anna@studio\.example\?/);
   const returned = decodeURIComponent(new URL(href).searchParams.get('body'));
   assert.match(returned, /#r=/);
+  assert.equal(new URL(returned).searchParams.get('invite'), bakery, 'the result link keeps the invite id');
 
   // Pasted on the desk: a specialist's link and a broken one are refused with the reason.
   const own = await page.getAttribute('[data-testid="full-result"]', 'href');
@@ -456,4 +459,77 @@ test('the agreement sheet: made from a comparison, its link gives the other side
   await client.waitForSelector('[data-notice="desk.sheet.missing"]');
   assert.equal(await client.getAttribute('[data-testid="sheet-missing"] + p a', 'href'), 'desk.html');
   assert.deepEqual([...page.errors, ...client.errors, ...phone.errors, ...russian.errors], []);
+});
+
+test("a client's returned link opened on the list attaches to the prospect it was made for, or asks which one", async () => {
+  const page = await openDesk();
+  await add(page, 'Bakery');
+  await page.fill('[data-testid="invite-name"]', 'Anna K.');
+  await page.fill('[data-testid="invite-contact"]', 'anna@studio.example');
+  await page.click('[data-testid="make-invite"]');
+  const invite = await page.inputValue('[data-testid="invite-link"]');
+  await assess(page, best);
+  await toList(page);
+  await add(page, 'Florist');
+  await toList(page);
+
+  const client = await openPage(browser, invite, { ready: '[role="radiogroup"]' });
+  await answerAll(client, () => 0);
+  const href = await client.getAttribute('[data-testid="send-result"]', 'href');
+  const returned = decodeURIComponent(new URL(href).searchParams.get('body'));
+
+  // A broken link is refused with the reason, and nothing changes.
+  await page.fill('[data-testid="returned-link"]', 'https://example.com/nothing');
+  await page.click('[data-testid="open-returned"]');
+  assert.match(await page.textContent('[data-testid="returned-error"]'), /not a Client Fit result link/);
+  // The returned link finds the Bakery, not the Florist opened last, and compares both sides.
+  await page.fill('[data-testid="returned-link"]', returned);
+  await page.click('[data-testid="open-returned"]');
+  await page.waitForSelector('[data-testid="desk-compare"] [data-testid="compare-summary"]');
+  assert.match(await page.textContent('[data-testid="to-prospect"]'), /Bakery/);
+
+  // Without the invite id (the invitation was made in another browser), the desk asks.
+  const bare = new URL(returned);
+  bare.searchParams.delete('invite');
+  await page.click('[data-testid="to-prospect"]');
+  await page.waitForSelector('[data-testid="prospect"]');
+  await toList(page);
+  await page.fill('[data-testid="returned-link"]', bare.href);
+  await page.click('[data-testid="open-returned"]');
+  await page.waitForSelector('[data-testid="returned-pick"]');
+  await page.selectOption('#cf-returned-pick', { label: 'Florist' });
+  await page.click('[data-testid="claim-returned"]');
+  await page.waitForSelector('[data-testid="prospect"] h1:has-text("Florist")');
+  assert.equal(await page.getAttribute('[data-testid="client-verdict"]', 'data-band'), 'partner');
+  assert.deepEqual([...page.errors, ...client.errors], []);
+});
+
+test("a specialist quiz finished on the quizzes' page is offered once to the desk, as the next prospect's first assessment", async () => {
+  const quiz = await openPage(browser, `${server.url}?quiz=specialist`, { ready: '[role="radiogroup"]' });
+  await answerAll(quiz, () => 0);
+  const band = await quiz.getAttribute('[data-testid="result"]', 'data-band');
+  // The way there: Home, then the start screen's link.
+  await quiz.goto(`${server.url}?quiz=chooser`);
+  await quiz.click('[data-testid="to-desk"]');
+  await quiz.waitForSelector('[data-testid="incoming"]');
+  assert.equal(await quiz.getAttribute('[data-testid="incoming"]', 'data-band'), band);
+  await add(quiz, 'Dental clinic');
+  assert.equal(await quiz.getAttribute('[data-testid="latest"]', 'data-band'), band, 'the assessment is kept');
+  await toList(quiz);
+  assert.equal(await quiz.locator('[data-testid="incoming"]').count(), 0);
+  await quiz.reload();
+  await quiz.waitForSelector(READY);
+  assert.equal(await quiz.locator('[data-testid="incoming"]').count(), 0, 'offered once');
+  assert.deepEqual(await rows(quiz), [['Dental clinic', band]]);
+
+  // Turned down, it is not offered again either.
+  const other = await openPage(browser, `${server.url}?quiz=specialist`, { ready: '[role="radiogroup"]' });
+  await answerAll(other, () => 0);
+  await other.goto(`${server.url}desk.html`);
+  await other.waitForSelector('[data-testid="incoming"]');
+  await other.click('[data-testid="drop-incoming"]');
+  await other.reload();
+  await other.waitForSelector(READY);
+  assert.equal(await other.locator('[data-testid="incoming"]').count(), 0);
+  assert.deepEqual([...quiz.errors, ...other.errors], []);
 });

@@ -401,13 +401,14 @@ pub fn share_base(href: &str, config: &Config) -> String {
     let (path, query) = without_fragment
         .split_once('?')
         .unwrap_or((without_fragment, ""));
-    // The agency's branding travels; frame-only parameters and anything else (a campaign's
-    // tags, say) do not.
+    // The agency's branding travels, and the desk's invite id (`desk::INVITE_PARAM`), which
+    // tells the specialist's desk whose result came back; frame-only parameters and anything
+    // else (a campaign's tags, say) do not.
     let mut kept: Vec<String> = query
         .split('&')
         .filter(|p| {
             let key = p.split_once('=').map_or(*p, |(k, _)| k);
-            matches!(key, "lang" | "accent" | "currency")
+            matches!(key, "lang" | "accent" | "currency" | "invite")
         })
         .map(str::to_string)
         .collect();

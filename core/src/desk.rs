@@ -342,9 +342,11 @@ pub enum InviteError {
 }
 
 /// The address parameters of an invitation to the client quiz: the specialist's name, shown as
-/// who the quiz comes from, and where "Send my result" goes. Nothing of the specialist's own
-/// assessment is in it. `contact` is an e-mail address or an `https:` page (a form, a chat).
-pub fn invite_query(name: &str, contact: &str) -> Result<String, InviteError> {
+/// who the quiz comes from, where "Send my result" goes, and the invite id (the prospect's id),
+/// which the client's result link keeps, so that the desk knows whose result came back. Nothing
+/// of the specialist's own assessment is in it. `contact` is an e-mail address or an `https:`
+/// page (a form, a chat).
+pub fn invite_query(name: &str, contact: &str, invite: &ProspectId) -> Result<String, InviteError> {
     let name = crate::config::clean_name(name).ok_or(InviteError::Name)?;
     let contact = contact.trim();
     let contact = if contact.contains('@') && !contact.contains(':') {
@@ -358,10 +360,25 @@ pub fn invite_query(name: &str, contact: &str) -> Result<String, InviteError> {
         crate::config::Contact::Page(url) => url.clone(),
     };
     Ok(format!(
-        "?quiz=client&agency={}&contact={}",
+        "?quiz=client&agency={}&contact={}&{INVITE_PARAM}={}",
         crate::config::percent(&name),
-        crate::config::percent(&raw)
+        crate::config::percent(&raw),
+        invite.as_str()
     ))
+}
+
+/// The invitation's parameter that names the prospect (`invite=<id>`).
+pub const INVITE_PARAM: &str = "invite";
+
+/// The invite id a returned result link carries in its query, when it is a well-formed id.
+pub fn returned_invite(link: &str) -> Option<ProspectId> {
+    let address = link.trim().split('#').next()?;
+    let (_, query) = address.split_once('?')?;
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == INVITE_PARAM)
+        .and_then(|(_, value)| ProspectId::parse(value))
 }
 
 /// What moved between a prospect's last two assessments.

@@ -400,6 +400,31 @@ pub fn save_reminded(store: &mut impl KeyValue, day: Day) -> Result<(), StoreErr
     save(store, REMINDED_KEY, &day.0.to_string())
 }
 
+/// The quizzes' last finished specialist result the desk offered to keep (its result token), so
+/// that it is offered once: kept as a prospect's assessment or turned down, it is not offered again.
+pub const OFFERED_KEY: &str = "clientfit.v1.desk-offered";
+
+/// The specialist quiz the person finished on the quizzes' page (same origin, same storage), with
+/// its result token, unless the desk offered that result already. Read only: a damaged value
+/// is the quizzes' to set aside.
+pub fn quiz_result_to_offer(store: &mut impl KeyValue, bank: &Bank) -> Option<(Answers, String)> {
+    let raw = store
+        .get(crate::saved::progress_key(Audience::Specialist))
+        .ok()
+        .flatten()
+        .filter(|raw| raw.len() <= MAX_STORED_BYTES)?;
+    let progress = unquote(&raw)
+        .and_then(|text| decode_progress(text, bank, Audience::Specialist))
+        .ok()?;
+    if !progress.finished(bank, Audience::Specialist) {
+        return None;
+    }
+    let token = share::encode(bank, Audience::Specialist, &progress.answers)?;
+    let offered = store.get(OFFERED_KEY).ok().flatten();
+    (offered.as_deref().and_then(|o| unquote(o).ok()) != Some(token.as_str()))
+        .then_some((progress.answers, token))
+}
+
 /// Who invites clients, remembered for the next invitation: `i1;<name>;<contact>`.
 pub const INVITER_KEY: &str = "clientfit.v1.desk-inviter";
 

@@ -445,12 +445,27 @@ fn dates_are_written_as_each_language_writes_them() {
 
 #[test]
 fn an_invitation_names_the_specialist_and_the_return_address_and_nothing_else() {
-    use client_fit_core::desk::{invite_query, InviteError};
-    let q = invite_query("  Anna   K. ", "anna@studio.example").unwrap();
+    use client_fit_core::desk::{invite_query, returned_invite, InviteError};
+    let bakery = id("p0a1b2c3d4e5f6a7b");
+    let q = invite_query("  Anna   K. ", "anna@studio.example", &bakery).unwrap();
     assert_eq!(
         q,
-        "?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example"
+        "?quiz=client&agency=Anna%20K.&contact=mailto%3Aanna%40studio.example&invite=p0a1b2c3d4e5f6a7b"
     );
+    // The client's result link keeps the invite id, and the desk reads it back.
+    let (config, _) = client_fit_core::config::Config::from_query(&q);
+    let returned = format!(
+        "{}#r=x",
+        client_fit_core::config::share_base(&format!("https://cf.example/{q}"), &config)
+    );
+    assert_eq!(returned_invite(&returned), Some(bakery.clone()));
+    assert_eq!(
+        returned_invite("https://cf.example/#r=x&invite=p1"),
+        None,
+        "only the query"
+    );
+    assert_eq!(returned_invite("https://cf.example/?invite=<b>#r=x"), None);
+    assert_eq!(returned_invite("not a link"), None);
     let (config, warnings) = client_fit_core::config::Config::from_query(&q);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(config.agency.as_deref(), Some("Anna K."));
@@ -458,13 +473,13 @@ fn an_invitation_names_the_specialist_and_the_return_address_and_nothing_else() 
         config.quiz,
         client_fit_core::config::QuizChoice::Quiz(Audience::Client)
     );
-    let page = invite_query("Anna", "https://t.me/anna_smm").unwrap();
+    let page = invite_query("Anna", "https://t.me/anna_smm", &bakery).unwrap();
     assert!(
-        page.ends_with("contact=https%3A%2F%2Ft.me%2Fanna_smm"),
+        page.contains("contact=https%3A%2F%2Ft.me%2Fanna_smm&"),
         "{page}"
     );
     assert_eq!(
-        invite_query("\u{200b} ", "anna@studio.example"),
+        invite_query("\u{200b} ", "anna@studio.example", &bakery),
         Err(InviteError::Name)
     );
     for bad in [
@@ -475,7 +490,7 @@ fn an_invitation_names_the_specialist_and_the_return_address_and_nothing_else() 
         "mailto:a@b",
     ] {
         assert_eq!(
-            invite_query("Anna", bad),
+            invite_query("Anna", bad, &bakery),
             Err(InviteError::Contact),
             "{bad}"
         );

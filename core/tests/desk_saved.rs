@@ -9,7 +9,7 @@ use client_fit_core::desk_saved::{
 use client_fit_core::progress::Progress;
 use client_fit_core::saved::{Memory, StoreError};
 use client_fit_core::testing::{answer_sets, best_answers, with};
-use client_fit_core::{english_bank as bank, Answers};
+use client_fit_core::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
 
 fn id(s: &str) -> ProspectId {
@@ -307,4 +307,66 @@ fn a_client_result_is_kept_as_its_token_and_an_entry_of_version_1_still_reads() 
     let wrong = format!("{};t.{spec}", &text[..text.rfind(';').unwrap()]);
     assert!(decode_prospect(&id("b"), &wrong, bank()).is_err());
     assert!(decode_prospect(&id("b"), &text.replacen("q2;", "q1;", 1), bank()).is_err());
+}
+
+#[test]
+fn a_finished_specialist_quiz_is_offered_to_the_desk_once() {
+    use client_fit_core::desk_saved::{quiz_result_to_offer, OFFERED_KEY};
+    use client_fit_core::saved::{progress_key, save};
+    use client_fit_core::stored::encode_progress;
+    let key = progress_key(Audience::Specialist);
+    let mut store = Memory::default();
+    assert_eq!(
+        quiz_result_to_offer(&mut store, bank()),
+        None,
+        "nothing saved"
+    );
+    let steps = bank().step_count(Audience::Specialist);
+    let under_way = Progress {
+        step: 2,
+        answers: best_answers(),
+    };
+    save(
+        &mut store,
+        key,
+        &encode_progress(&under_way, bank(), Audience::Specialist),
+    )
+    .unwrap();
+    assert_eq!(
+        quiz_result_to_offer(&mut store, bank()),
+        None,
+        "not finished"
+    );
+    let done = Progress {
+        step: steps,
+        answers: best_answers(),
+    };
+    save(
+        &mut store,
+        key,
+        &encode_progress(&done, bank(), Audience::Specialist),
+    )
+    .unwrap();
+    let (answers, token) = quiz_result_to_offer(&mut store, bank()).unwrap();
+    assert_eq!(answers, best_answers());
+    save(&mut store, OFFERED_KEY, &token).unwrap();
+    assert_eq!(
+        quiz_result_to_offer(&mut store, bank()),
+        None,
+        "offered once"
+    );
+    // A client's quiz is not the specialist's; damage is left alone, unread.
+    let mut other = Memory::default();
+    save(
+        &mut other,
+        progress_key(Audience::Client),
+        &encode_progress(&done, bank(), Audience::Client),
+    )
+    .unwrap();
+    assert_eq!(quiz_result_to_offer(&mut other, bank()), None);
+    other
+        .entries
+        .insert(key.to_owned(), "\"p2;garbage".to_owned());
+    assert_eq!(quiz_result_to_offer(&mut other, bank()), None);
+    assert!(other.entries.contains_key(key), "left where it was");
 }

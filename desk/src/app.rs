@@ -23,7 +23,9 @@ use client_fit::platform::storage::Local;
 use client_fit::platform::{dom, fetch, storage};
 use client_fit_core::agreement::{self, Agreement};
 use client_fit_core::desk::{export_csv, export_json, import_json, select_rows, ProspectId};
-use client_fit_core::desk_saved::{encode_inviter, snapshot, write_changes, INVITER_KEY};
+use client_fit_core::desk_saved::{
+    encode_inviter, snapshot, write_changes, INVITER_KEY, OFFERED_KEY,
+};
 use client_fit_core::i18n::Pack;
 use client_fit_core::money::PlanInput;
 use client_fit_core::saved::StoreError;
@@ -42,6 +44,9 @@ pub struct DeskAppProps {
     pub saving: bool,
     /// The quizzes' page (this folder's index), which invitations and links open.
     pub quiz_page: AttrValue,
+    /// The result token of the quiz result on offer (`DeskState::incoming`), remembered once it
+    /// is kept or turned down.
+    pub offered: Option<String>,
 }
 
 impl Default for DeskAppProps {
@@ -53,6 +58,7 @@ impl Default for DeskAppProps {
             kept: Vec::new(),
             saving: false,
             quiz_page: AttrValue::from("./"),
+            offered: None,
         }
     }
 }
@@ -78,6 +84,15 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         });
     }
     use_desk_focus(&state);
+    {
+        // The quiz result on offer, once kept or turned down, is not offered again.
+        let token = props.offered.clone();
+        use_effect_with(state.incoming.is_some(), move |on_offer| {
+            if let Some(token) = token.filter(|_| !on_offer) {
+                let _ = storage::save(OFFERED_KEY, &token);
+            }
+        });
+    }
 
     let bank = english_bank();
     // Each prospect evaluated once per change of the desk; a new sort, filter or search only
@@ -125,6 +140,10 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         label,
     });
 
+    let incoming = state.incoming.as_ref().map(|answers| {
+        let e = client_fit_core::evaluate(bank, Audience::Specialist, answers);
+        (e.band, e.overall)
+    });
     let m = &pack.messages;
     let working = state.desk.prospects.iter().filter(|p| !p.archived).count();
     let view = match &state.view {
@@ -132,6 +151,8 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             <DeskList rows={rows} query={state.query.clone()} {working}
                 archived={state.desk.prospects.len() - working} error={state.error.clone()}
                 outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
+                returned={state.returned.clone()} incoming={incoming} names={state.desk.prospects.iter().filter(|p| !p.archived)
+                    .map(|p| (p.id.clone(), p.label.clone())).collect::<Vec<_>>()}
                 on_action={dispatch.clone()} {on_create} on_export_json={on_export_json.clone()}
                 on_export_csv={on_export_csv.clone()} {on_file} />
         },

@@ -8,7 +8,8 @@ fn main() {
     use client_fit::platform::{address, crash, dom, fetch};
     use client_fit_core::desk::ProspectId;
     use client_fit_core::desk_saved::{
-        load_desk, load_drafts, load_inviter, load_reminded, save_reminded, snapshot, DESK_KEY,
+        load_desk, load_drafts, load_inviter, load_reminded, quiz_result_to_offer, save_reminded,
+        snapshot, DESK_KEY,
     };
     use client_fit_core::english_bank;
     use client_fit_desk::app::{DeskApp, DeskAppProps};
@@ -60,6 +61,12 @@ fn main() {
         notices.push(DeskNotice::ExportDue);
     }
     initial.notices = notices;
+    // A specialist quiz just finished on the quizzes' page: offered as the first assessment of
+    // the next prospect, once.
+    let offered = quiz_result_to_offer(&mut Local, bank).map(|(answers, token)| {
+        initial.incoming = Some(answers);
+        token
+    });
     if let Some((name, contact)) = load_inviter(&mut Local) {
         initial.inviter = Inviter { name, contact };
     }
@@ -92,6 +99,7 @@ fn main() {
             kept,
             saving,
             quiz_page: quiz_page.into(),
+            offered,
         };
         mount::<DeskApp>(props);
         crash::install();

@@ -8,14 +8,15 @@ use yew::Reducible;
 
 use client_fit::state::Action as QuizAction;
 use client_fit_core::desk::{
-    invite_query, Change, Day, Desk, DeskError, ImportError, Imported, InviteError, ListQuery,
-    MergePlan, Problem, Prospect, ProspectId, Removed, SortBy, Stage,
+    invite_query, returned_invite, Change, Day, Desk, DeskError, ImportError, Imported,
+    InviteError, ListQuery, MergePlan, Problem, Prospect, ProspectId, Removed, SortBy, Stage,
 };
 use client_fit_core::desk_saved::Drafts;
 use client_fit_core::english_bank as bank;
 use client_fit_core::i18n::Lang;
 use client_fit_core::progress::Progress;
 use client_fit_core::share::{self, ShareError};
+use client_fit_core::Answers;
 use client_fit_core::Audience::Specialist;
 
 /// Which screen of the desk is showing.
@@ -35,6 +36,25 @@ pub enum AttachError {
     Link(ShareError),
     /// A specialist's result, not the client's.
     NotClient,
+}
+
+impl AttachError {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            AttachError::Link(e) => e.message_id(),
+            AttachError::NotClient => "desk.client.not_client",
+        }
+    }
+}
+
+/// A client's result link opened on the list (where it came back by mail, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Returned {
+    /// Not a client's result link, with the reason.
+    Refused(AttachError),
+    /// The client's answers, whose invite id names no prospect here (the invitation was made in
+    /// another browser, or the prospect was deleted): the specialist picks the prospect.
+    Unclaimed(Answers),
 }
 
 /// Who invites and where the client's result comes back: asked once, remembered for the next
@@ -137,6 +157,11 @@ pub struct DeskState {
     pub invite: Option<(ProspectId, Result<String, InviteError>)>,
     /// Why the link pasted on a prospect could not be attached.
     pub attach_error: Option<(ProspectId, AttachError)>,
+    /// A client's result link opened on the list and not attached yet.
+    pub returned: Option<Returned>,
+    /// The specialist quiz just finished on the quizzes' page, offered once: the next prospect
+    /// created keeps it as its first assessment.
+    pub incoming: Option<Answers>,
 }
 
 impl DeskState {
@@ -156,6 +181,8 @@ impl DeskState {
             inviter: Inviter::default(),
             invite: None,
             attach_error: None,
+            returned: None,
+            incoming: None,
         }
     }
 
@@ -212,6 +239,14 @@ pub enum DeskAction {
     },
     /// A link pasted as the client's result of this prospect.
     AttachLink(ProspectId, String),
+    /// A client's result link opened on the list: attached to the prospect its invite id names,
+    /// or kept while the specialist picks one.
+    OpenReturned(String),
+    /// The returned result kept on the list, attached to this prospect.
+    ClaimReturned(ProspectId),
+    DropReturned,
+    /// The result the page was opened with is not to be kept.
+    DropIncoming,
     Compare(ProspectId),
 }
 
@@ -231,10 +266,16 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
     match action {
         DeskAction::Create { id, label } => {
             match desk_mut(&mut next).create(id.clone(), &label, today) {
-                Ok(()) => next.view = View::Prospect(id),
+                Ok(()) => {
+                    if let Some(answers) = next.incoming.take() {
+                        let _ = desk_mut(&mut next).apply(&id, Change::Assessed(answers), today);
+                    }
+                    next.view = View::Prospect(id);
+                }
                 Err(e) => next.error = Some(e),
             }
         }
+        DeskAction::DropIncoming => next.incoming = None,
         DeskAction::Open(id) => {
             if next.desk.get(&id).is_some() {
                 next.view = View::Prospect(id);
@@ -315,35 +356,36 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
         DeskAction::Dismiss(notice) => next.notices.retain(|n| *n != notice),
         DeskAction::SetLang(lang) => next.lang = lang,
         DeskAction::Invite { id, name, contact } => {
-            next.invite = Some((id, invite_query(&name, &contact)));
+            next.invite = Some((id.clone(), invite_query(&name, &contact, &id)));
             next.inviter = Inviter { name, contact };
         }
         DeskAction::AttachLink(id, text) => {
             next.attach_error = None;
-            let client = share::parse_link(bank(), &text)
-                .map_err(AttachError::Link)
-                .and_then(|results| {
-                    results
-                        .into_iter()
-                        .find(|r| r.audience == client_fit_core::Audience::Client)
-                        .ok_or(AttachError::NotClient)
-                });
-            match client {
-                Ok(result) => {
-                    let change = Change::ClientResult(Some(result.answers));
-                    if desk_mut(&mut next).apply(&id, change, today).is_ok() {
-                        let assessed = next
-                            .desk
-                            .get(&id)
-                            .is_some_and(|p| !p.assessments.is_empty());
-                        if assessed {
-                            next.view = View::Compare(id);
-                        }
-                    }
-                }
+            match client_result(&text) {
+                Ok(answers) => attach(&mut next, id, answers),
                 Err(e) => next.attach_error = Some((id, e)),
             }
         }
+        DeskAction::OpenReturned(text) => {
+            next.returned = match client_result(&text) {
+                Ok(answers) => {
+                    match returned_invite(&text).filter(|id| next.desk.get(id).is_some()) {
+                        Some(id) => {
+                            attach(&mut next, id, answers);
+                            None
+                        }
+                        None => Some(Returned::Unclaimed(answers)),
+                    }
+                }
+                Err(e) => Some(Returned::Refused(e)),
+            };
+        }
+        DeskAction::ClaimReturned(id) => {
+            if let Some(Returned::Unclaimed(answers)) = next.returned.take() {
+                attach(&mut next, id, answers);
+            }
+        }
+        DeskAction::DropReturned => next.returned = None,
         DeskAction::Compare(id) => {
             if next
                 .desk
@@ -360,6 +402,36 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
 /// The desk to change: copied first only if a render still holds the one on screen.
 fn desk_mut(state: &mut DeskState) -> &mut Desk {
     Rc::make_mut(&mut state.desk)
+}
+
+/// The client's answers in a pasted result link, or why there are none.
+fn client_result(text: &str) -> Result<Answers, AttachError> {
+    share::parse_link(bank(), text)
+        .map_err(AttachError::Link)?
+        .into_iter()
+        .find(|r| r.audience == client_fit_core::Audience::Client)
+        .map(|r| r.answers)
+        .ok_or(AttachError::NotClient)
+}
+
+/// The client's answers kept with prospect `id`; the desk then shows both sides compared, or the
+/// prospect when the specialist has not assessed it yet.
+fn attach(next: &mut DeskState, id: ProspectId, answers: Answers) {
+    let today = next.today;
+    if desk_mut(next)
+        .apply(&id, Change::ClientResult(Some(answers)), today)
+        .is_ok()
+    {
+        let assessed = next
+            .desk
+            .get(&id)
+            .is_some_and(|p| !p.assessments.is_empty());
+        next.view = if assessed {
+            View::Compare(id)
+        } else {
+            View::Prospect(id)
+        };
+    }
 }
 
 /// Choose, Next, Back and Home in the quiz about a prospect. The last Next files the answers as

@@ -8,7 +8,9 @@ use client_fit_core::progress::item_at;
 use client_fit_core::testing::best_answers;
 use client_fit_core::{english_bank as bank, Audience};
 use client_fit_desk::app::{DeskApp, DeskAppProps};
-use client_fit_desk::state::{reduce, DeskAction, DeskNotice, DeskState, ImportStatus, View};
+use client_fit_desk::state::{
+    reduce, AttachError, DeskAction, DeskNotice, DeskState, ImportStatus, Returned, View,
+};
 use client_fit_desk::wording::{english, with_desk_catalog};
 use yew::LocalServerRenderer;
 
@@ -278,4 +280,94 @@ fn a_desk_catalog_lacking_a_text_is_refused() {
     assert!(with_desk_catalog(Pack::english(), &ru).is_ok());
     assert!(with_desk_catalog(Pack::english(), &cut).is_err());
     assert!(with_desk_catalog(Pack::english(), "[]").is_err());
+}
+
+/// A client's result link, as the client's "Send my result" returns it: the quizzes' page with
+/// the invitation's parameters the link keeps, and the result.
+fn returned_link(invite: Option<&str>) -> String {
+    let token = client_fit_core::share::encode(bank(), Audience::Client, &best_answers()).unwrap();
+    let query = invite.map_or(String::new(), |i| format!("?lang=en&invite={i}"));
+    format!("https://cf.example/{query}#r={token}")
+}
+
+#[test]
+fn a_returned_link_attaches_to_the_invited_prospect_or_waits_for_a_pick() {
+    let mut s = run(
+        fresh(),
+        [
+            create("Bakery", "a"),
+            create("Florist", "b"),
+            DeskAction::ToList,
+        ],
+    );
+    std::rc::Rc::make_mut(&mut s.desk)
+        .apply(&id("a"), Change::Assessed(best_answers()), TODAY)
+        .unwrap();
+    // The invitation names the prospect it was made on.
+    let invited = reduce(
+        &s,
+        DeskAction::Invite {
+            id: id("a"),
+            name: "Anna".into(),
+            contact: "anna@studio.example".into(),
+        },
+    );
+    assert!(matches!(&invited.invite, Some((_, Ok(q))) if q.ends_with("&invite=a")));
+
+    let opened = reduce(&s, DeskAction::OpenReturned(returned_link(Some("a"))));
+    assert_eq!(
+        opened.view,
+        View::Compare(id("a")),
+        "assessed: both sides compared"
+    );
+    assert!(opened.desk.get(&id("a")).unwrap().client.is_some());
+    assert_eq!(opened.returned, None);
+    let not_assessed = reduce(&s, DeskAction::OpenReturned(returned_link(Some("b"))));
+    assert_eq!(not_assessed.view, View::Prospect(id("b")));
+
+    // An id this desk does not have, or none: the answers wait for the specialist's pick.
+    for link in [returned_link(Some("zz")), returned_link(None)] {
+        let waiting = reduce(&s, DeskAction::OpenReturned(link));
+        assert!(matches!(waiting.returned, Some(Returned::Unclaimed(_))));
+        assert_eq!(waiting.view, View::List);
+        let claimed = reduce(&waiting, DeskAction::ClaimReturned(id("b")));
+        assert!(claimed.desk.get(&id("b")).unwrap().client.is_some());
+        assert_eq!(claimed.returned, None);
+        assert_eq!(reduce(&waiting, DeskAction::DropReturned).returned, None);
+    }
+    // A damaged link, or the specialist's own: refused with the reason, nothing attached.
+    let refused = reduce(
+        &s,
+        DeskAction::OpenReturned("https://cf.example/#r=zzzz".into()),
+    );
+    assert!(matches!(
+        refused.returned,
+        Some(Returned::Refused(AttachError::Link(_)))
+    ));
+    let own =
+        client_fit_core::share::encode(bank(), Audience::Specialist, &best_answers()).unwrap();
+    let refused = reduce(&s, DeskAction::OpenReturned(format!("#r={own}")));
+    assert_eq!(
+        refused.returned,
+        Some(Returned::Refused(AttachError::NotClient))
+    );
+    assert_eq!(refused.desk, s.desk);
+}
+
+#[test]
+fn the_quiz_result_on_offer_becomes_the_next_prospects_first_assessment() {
+    let mut s = fresh();
+    s.incoming = Some(best_answers());
+    let kept = run(s.clone(), [create("Dental clinic", "a")]);
+    assert_eq!(kept.incoming, None);
+    assert_eq!(kept.desk.get(&id("a")).unwrap().assessments.len(), 1);
+    assert_eq!(
+        kept.desk.get(&id("a")).unwrap().assessments[0].answers,
+        best_answers()
+    );
+    // A refused name keeps it for the next try; "Not now" lets it go.
+    let refused = run(s.clone(), [create("", "a")]);
+    assert!(refused.incoming.is_some());
+    let dropped = run(s, [DeskAction::DropIncoming, create("Dental clinic", "a")]);
+    assert!(dropped.desk.get(&id("a")).unwrap().assessments.is_empty());
 }

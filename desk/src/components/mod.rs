@@ -2,3 +2,4 @@
 
 pub mod files;
 pub mod link_box;
+pub mod returned;

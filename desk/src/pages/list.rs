@@ -1,6 +1,6 @@
 //! The desk's front page: a form for a new prospect, the list (sorted, filtered by stage,
-//! searched by name; the archive apart), how verdicts compared with outcomes, and the desk's
-//! files.
+//! searched by name; the archive apart), a client's returned result link opened, how verdicts
+//! compared with outcomes, and the desk's files.
 
 use std::rc::Rc;
 
@@ -8,10 +8,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::files::DeskFiles;
-use crate::state::{DeskAction, ImportStatus, Review};
+use crate::components::returned::ReturnedBox;
+use crate::state::{DeskAction, ImportStatus, Returned, Review};
 use client_fit::components::buttons::button;
 use client_fit::hooks::use_language;
-use client_fit_core::desk::{DeskError, ListQuery, Row, SortBy, Stage};
+use client_fit_core::desk::{DeskError, ListQuery, ProspectId, Row, SortBy, Stage};
 use client_fit_core::i18n::Messages;
 use client_fit_core::Band;
 
@@ -29,6 +30,13 @@ pub struct DeskListProps {
     pub outcomes: Rc<Vec<(Band, [usize; 3])>>,
     pub review: Option<Review>,
     pub import_status: Option<ImportStatus>,
+    /// A client's result link opened here and not attached yet.
+    pub returned: Option<Returned>,
+    /// The prospects on the working list, by id and name (for attaching a returned result).
+    pub names: Vec<(ProspectId, String)>,
+    /// The verdict and score of the specialist's result the page was opened with, which the
+    /// next prospect created keeps.
+    pub incoming: Option<(Band, u8)>,
     pub on_action: Callback<DeskAction>,
     /// A name typed for a new prospect (the desk mints its id).
     pub on_create: Callback<String>,
@@ -121,6 +129,12 @@ pub fn DeskList(props: &DeskListProps) -> Html {
                 <p class="cf-muted">{ m.t("desk.lead") }</p>
                 <a class="cf-link" href="./" data-testid="to-quizzes">{ m.t("desk.to_quizzes") }</a>
             </header>
+            if let Some((band, score)) = props.incoming {
+                <div class="cf-notice" role="status" data-testid="incoming" data-band={band.id()}>
+                    <p>{ m.f("desk.incoming", &[("band", &m.t(&format!("band.{}.short", band.id()))), ("score", &score.to_string())]) }</p>
+                    { button("cf-link", "drop-incoming", m.t("desk.incoming.drop"), on_action.reform(|_: MouseEvent| DeskAction::DropIncoming)) }
+                </div>
+            }
             <form class="cf-card cf-desk-new" onsubmit={create}>
                 <label for="cf-new-name">{ m.t("desk.new.label") }</label>
                 <div class="cf-row">
@@ -171,6 +185,7 @@ pub fn DeskList(props: &DeskListProps) -> Html {
                 }
                 { button("cf-link", "show-archive", archive_toggle, on_action.reform(move |_: MouseEvent| DeskAction::ShowArchive(to_archive))) }
             </section>
+            <ReturnedBox returned={props.returned.clone()} prospects={props.names.clone()} on_action={on_action.clone()} />
             { outcomes_table(m, &props.outcomes) }
             <DeskFiles review={props.review.clone()} status={props.import_status.clone()}
                 on_action={on_action.clone()} on_export_json={props.on_export_json.clone()}

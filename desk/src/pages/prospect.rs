@@ -380,10 +380,7 @@ pub fn ClientSide(props: &ClientSideProps) -> Html {
             .is_some_and(|(f, _)| *f == field)
             .then_some("true")
     };
-    let attach_error = inv.attach_error.map(|e| match e {
-        AttachError::Link(e) => m.t(e.message_id()),
-        AttachError::NotClient => m.t("desk.client.not_client"),
-    });
+    let attach_error = inv.attach_error.map(|e| m.t(e.message_id()));
     let client = p
         .client
         .as_ref()
