@@ -533,3 +533,17 @@ test("a specialist quiz finished on the quizzes' page is offered once to the des
   assert.equal(await other.locator('[data-testid="incoming"]').count(), 0);
   assert.deepEqual([...quiz.errors, ...other.errors], []);
 });
+
+test('on a phone the desk fits the screen: the list, a prospect and the quiz about it', async () => {
+  const page = await openDesk('', { width: 360, height: 740 });
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await add(page, 'A bakery with a rather long name on Main Street');
+  assert.equal(await fits(), true, 'a prospect');
+  await page.click('[data-testid="assess"]');
+  await page.waitForSelector('[role="radiogroup"]');
+  assert.equal(await fits(), true, 'the quiz');
+  await page.goto(`${server.url}desk.html`);
+  await page.waitForSelector(READY);
+  assert.equal(await fits(), true, 'the list');
+  assert.deepEqual(page.errors, []);
+});

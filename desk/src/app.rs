@@ -67,9 +67,14 @@ impl Default for DeskAppProps {
 pub fn DeskApp(props: &DeskAppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
+    // One callback for the page's life: components given it (the list's rows) are not drawn
+    // again only because it changed.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: DeskAction| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |a: DeskAction| dispatcher.dispatch(a))
+        }))
+        .clone()
     };
     let pack = use_state_eq(|| props.pack.clone());
     let on_pick = use_desk_language(pack.clone(), dispatch.reform(DeskAction::SetLang));

@@ -180,7 +180,9 @@ pub fn DeskList(props: &DeskListProps) -> Html {
                     <p class="cf-muted" data-testid="desk-empty">{ empty }</p>
                 } else {
                     <ul class="cf-desk-rows">
-                        { for props.rows.iter().map(|row| prospect_row(row, m, &lang.bank, on_action)) }
+                        { for props.rows.iter().map(|row| html! {
+                            <ProspectRow key={row.id.as_str()} row={row.clone()} on_action={on_action.clone()} />
+                        }) }
                     </ul>
                 }
                 { button("cf-link", "show-archive", archive_toggle, on_action.reform(move |_: MouseEvent| DeskAction::ShowArchive(to_archive))) }
@@ -194,13 +196,19 @@ pub fn DeskList(props: &DeskListProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ProspectRowProps {
+    row: Row,
+    on_action: Callback<DeskAction>,
+}
+
 /// One prospect in the list: its name opens it; verdict, score, stage, top red flags, last change.
-fn prospect_row(
-    row: &Row,
-    m: &Messages,
-    bank: &client_fit_core::Bank,
-    on_action: &Callback<DeskAction>,
-) -> Html {
+/// A component keyed by the prospect's id: a new sort or filter moves the rows already drawn
+/// instead of drawing each again (the rows' props are unchanged).
+#[component]
+fn ProspectRow(props: &ProspectRowProps) -> Html {
+    let lang = use_language();
+    let (m, bank, row, on_action) = (&*lang.messages, &*lang.bank, &props.row, &props.on_action);
     let open = {
         let id = row.id.clone();
         on_action.reform(move |_: MouseEvent| DeskAction::Open(id.clone()))
