@@ -504,12 +504,12 @@ test("a client's returned link opened on the list attaches to the prospect it wa
   assert.deepEqual([...page.errors, ...client.errors], []);
 });
 
-test("a specialist quiz finished on the quizzes' page is offered once to the desk, as the next prospect's first assessment", async () => {
+test("a specialist's result leads to the desk, which offers that result once as the next prospect's first assessment; desk=0 hides the way", async () => {
   const quiz = await openPage(browser, `${server.url}?quiz=specialist`, { ready: '[role="radiogroup"]' });
   await answerAll(quiz, () => 0);
   const band = await quiz.getAttribute('[data-testid="result"]', 'data-band');
-  // The way there: Home, then the start screen's link.
-  await quiz.goto(`${server.url}?quiz=chooser`);
+  // The way there: the result's own link to the desk.
+  assert.equal(await quiz.getAttribute('[data-testid="to-desk"]', 'href'), 'desk.html');
   await quiz.click('[data-testid="to-desk"]');
   await quiz.waitForSelector('[data-testid="incoming"]');
   assert.equal(await quiz.getAttribute('[data-testid="incoming"]', 'data-band'), band);
@@ -531,7 +531,14 @@ test("a specialist quiz finished on the quizzes' page is offered once to the des
   await other.reload();
   await other.waitForSelector(READY);
   assert.equal(await other.locator('[data-testid="incoming"]').count(), 0);
-  assert.deepEqual([...quiz.errors, ...other.errors], []);
+  // A client's result offers no desk; nor does a widget embedded with desk=0.
+  const client = await openPage(browser, `${server.url}?quiz=client`, { ready: '[role="radiogroup"]' });
+  await answerAll(client, () => 0);
+  assert.equal(await client.locator('[data-testid="to-desk"]').count(), 0);
+  const widget = await openPage(browser, `${server.url}?quiz=specialist&desk=0`, { ready: '[role="radiogroup"]' });
+  await answerAll(widget, () => 0);
+  assert.equal(await widget.locator('[data-testid="to-desk"]').count(), 0);
+  assert.deepEqual([...quiz.errors, ...other.errors, ...client.errors, ...widget.errors], []);
 });
 
 test('on a phone the desk fits the screen: the list, a prospect and the quiz about it', async () => {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::buttons::action_button;
+use crate::components::buttons::{action_button, desk_link};
 use crate::components::lang_switcher::{lang_switcher, LangSwitcherProps, SELECT_ID};
 use crate::components::markup::Markup;
 use crate::components::notice_bar::{notice_bar, NoticeBarProps};
@@ -229,7 +229,7 @@ fn page(
                 .map(|(token, base)| {
                     AttrValue::from(format!("{base}#{}", share::fragment(&[token])))
                 });
-            html! {
+            html! { <>
                 <ResultPage audience={a} answers={state.result_answers(a).cloned().unwrap_or_default()}
                     {shared} {details} {link} calc={state.calc.clone()} calc_plan={state.calc_plan}
                     drafts={state.drafts()} copied={state.copied}
@@ -239,7 +239,11 @@ fn page(
                     mine_ready={shared && state.progress(other).finished(bank, other)}
                     opened_ready={!shared && state.shared.get(other).is_some()}
                     can_share={env.can_share} {on_action} />
-            }
+                // The desk offers to keep this result (read from storage) as a prospect's.
+                if details && !shared && a == Audience::Specialist && !state.config.hide_desk {
+                    <p>{ desk_link(&lang.messages) }</p>
+                }
+            </> }
         }
         Screen::Compare => {
             let link = state

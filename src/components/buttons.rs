@@ -37,6 +37,12 @@ pub fn action_button(
     )
 }
 
+/// The way to the specialist's desk (`desk.html`), on the start screen and a specialist's result.
+#[inline(never)]
+pub fn desk_link(m: &Messages) -> Html {
+    html! { <a href="desk.html" data-testid="to-desk">{ m.t("start.desk") }</a> }
+}
+
 /// The catalog text `id` with `{agency}` as an isolated run (`<bdi>`): an agency name written
 /// right to left, or with stray direction marks left in it, cannot reorder the words around it.
 pub fn with_agency(m: &Messages, id: &str, agency: &str, args: &[(&str, &str)]) -> Html {

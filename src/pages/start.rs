@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::buttons::with_agency;
+use crate::components::buttons::{desk_link, with_agency};
 use crate::state::Action;
 use client_fit_core::i18n::Pack;
 use client_fit_core::Audience;
@@ -90,7 +90,7 @@ pub fn start_page(props: &StartProps, lang: &Pack) -> Html {
             </div>
             <p class="cf-muted cf-small">{ m.t("start.privacy") }
                 if props.desk {
-                    { " " }<a href="desk.html" data-testid="to-desk">{ m.t("start.desk") }</a>
+                    { " " }{ desk_link(m) }
                 }
             </p>
         </main>
