@@ -4,6 +4,8 @@
 //  - first question: from navigation to the quiz's first question on screen (`?quiz=client`);
 //  - desk list: from navigation to the 200 prospects listed (storage read, decoded, evaluated,
 //    ranked, drawn);
+//  - empty desk: from navigation to the desk's empty list, the page's own start-up; the desk list
+//    less this is what the 200 prospects cost (read, decode, evaluate, rank, draw);
 //  - re-sort: choosing another sort order, from the change event to the next paint.
 // Prints medians and the ratio of the desk list to the first question. A measurement, never a
 // test: it asserts nothing.
@@ -51,11 +53,15 @@ async function timed(url, seed, ready, count) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const first = [];
 const list = [];
+const empty = [];
 const resort = [];
 for (let i = 0; i < runs; i++) {
   const q = await timed(`${server.url}?quiz=client`, {}, '[role="radiogroup"]', 1);
   first.push(q.ms);
   await q.context.close();
+  const e = await timed(`${server.url}desk.html`, {}, '[data-testid="desk-empty"]', 1);
+  empty.push(e.ms);
+  await e.context.close();
   const d = await timed(`${server.url}desk.html`, entries, '[data-testid="prospect-row"]', 200);
   list.push(d.ms);
   const took = await d.page.evaluate(() => new Promise((done) => {
@@ -76,4 +82,6 @@ console.log(`| ${rate}x CPU, ${runs} interleaved runs | median ms |`);
 console.log('|---|---|');
 console.log(`| quiz: first question on screen | ${f.toFixed(0)} |`);
 console.log(`| desk: 200 prospects × 5 assessments listed | ${l.toFixed(0)} (${(l / f).toFixed(2)} × the first question) |`);
+console.log(`| desk: empty, navigation → listed | ${median(empty).toFixed(0)} |`);
+console.log(`| desk: what the 200 cost (listed − empty, medians) | ${(l - median(empty)).toFixed(0)} |`);
 console.log(`| desk: re-sort the 200, change → paint | ${median(resort).toFixed(1)} |`);
