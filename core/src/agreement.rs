@@ -112,20 +112,6 @@ impl Agreement {
     }
 }
 
-fn model_id(model: FeeModel) -> &'static str {
-    model.id()
-}
-
-fn model_from(id: &str) -> Option<FeeModel> {
-    [
-        FeeModel::PrepaidFixed,
-        FeeModel::FixedPlusBonus,
-        FeeModel::PurePercentage,
-    ]
-    .into_iter()
-    .find(|m| m.id() == id)
-}
-
 /// The sheet as a fragment (`a=…`); `None` when a result cannot be put in a link.
 pub fn encode(bank: &Bank, sheet: &Agreement) -> Option<String> {
     let client = share::encode(bank, Audience::Client, &sheet.client)?;
@@ -141,7 +127,7 @@ pub fn encode(bank: &Bank, sheet: &Agreement) -> Option<String> {
         .collect();
     Some(format!(
         "{FRAGMENT_KEY}a1!{client}!{specialist}!{}!{}!{}!{agreed}",
-        model_id(sheet.model),
+        sheet.model.id(),
         escape(&encode_plan(&sheet.plan)),
         texts.join("!"),
     ))
@@ -178,7 +164,7 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Agreement, Unreadable> {
     Ok(Agreement {
         client: side(client, Audience::Client)?,
         specialist: side(specialist, Audience::Specialist)?,
-        model: model_from(model).ok_or(Unreadable)?,
+        model: FeeModel::from_id(model).ok_or(Unreadable)?,
         plan: decode_plan(&unescape(plan)?)?,
         kpi: text(kpi)?,
         channel: text(channel)?,

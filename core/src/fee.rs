@@ -19,6 +19,17 @@ pub enum FeeModel {
 }
 
 impl FeeModel {
+    /// Every model, in the order a picker lists them.
+    pub const ALL: [FeeModel; 3] = [
+        FeeModel::PrepaidFixed,
+        FeeModel::FixedPlusBonus,
+        FeeModel::PurePercentage,
+    ];
+
+    pub fn from_id(id: &str) -> Option<FeeModel> {
+        FeeModel::ALL.into_iter().find(|m| m.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             FeeModel::PrepaidFixed => "prepaid_fixed",

@@ -103,7 +103,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     // Each prospect evaluated once per change of the desk; a new sort, filter or search only
     // selects and orders those rows.
     let all_rows = use_memo(state.desk.clone(), move |desk| desk.all_rows(bank));
-    let rows = use_memo((all_rows, state.query.clone()), |(all, query)| {
+    let rows = use_memo((all_rows.clone(), state.query.clone()), |(all, query)| {
         select_rows(all, query)
     });
     let outcomes = use_memo(state.desk.clone(), move |desk| desk.outcomes(bank));
@@ -145,9 +145,11 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
         label,
     });
 
-    let incoming = state.incoming.as_ref().map(|answers| {
-        let e = client_fit_core::evaluate(bank, Audience::Specialist, answers);
-        (e.band, e.overall)
+    let incoming = use_memo(state.incoming.clone(), move |incoming| {
+        incoming.as_ref().map(|answers| {
+            let e = client_fit_core::evaluate(bank, Audience::Specialist, answers);
+            (e.band, e.overall)
+        })
     });
     let m = &pack.messages;
     let working = state.desk.prospects.iter().filter(|p| !p.archived).count();
@@ -156,8 +158,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
             <DeskList rows={rows} query={state.query.clone()} {working}
                 archived={state.desk.prospects.len() - working} error={state.error.clone()}
                 outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
-                returned={state.returned.clone()} incoming={incoming} names={state.desk.prospects.iter().filter(|p| !p.archived)
-                    .map(|p| (p.id.clone(), p.label.clone())).collect::<Vec<_>>()}
+                returned={state.returned.clone()} incoming={*incoming} {all_rows}
                 on_action={dispatch.clone()} {on_create} on_export_json={on_export_json.clone()}
                 on_export_csv={on_export_csv.clone()} {on_file} />
         },

@@ -13,13 +13,6 @@ use client_fit_core::fee::FeeModel;
 use client_fit_core::money::{Plan, PlanInput};
 use client_fit_core::Bank;
 
-/// The fee models a sheet can name, in the order the picker lists them.
-pub const MODELS: [FeeModel; 3] = [
-    FeeModel::PrepaidFixed,
-    FeeModel::FixedPlusBonus,
-    FeeModel::PurePercentage,
-];
-
 /// Why the page has no sheet to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoSheet {

@@ -71,7 +71,7 @@ struct SheetBodyProps {
 fn SheetBody(props: &SheetBodyProps) -> Html {
     let initial = props.sheet.clone();
     let state = use_reducer_eq(move || initial);
-    let fragment = use_memo(state.agreement.clone(), |_| state.fragment(english_bank()));
+    let fragment = use_memo((*state).clone(), |sheet| sheet.fragment(english_bank()));
     {
         // The address follows the sheet, without a history entry per keystroke.
         let has_page = props.page.is_some();

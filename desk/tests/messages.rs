@@ -3,8 +3,9 @@
 
 use client_fit_core::agreement::SheetField;
 use client_fit_core::desk::{Fault, Stage};
+use client_fit_core::fee::FeeModel;
 use client_fit_core::i18n::Messages;
-use client_fit_desk::sheet::{NoSheet, MODELS};
+use client_fit_desk::sheet::NoSheet;
 use client_fit_desk::state::DeskNotice;
 use client_fit_desk::wording::ENGLISH;
 
@@ -69,7 +70,11 @@ fn used_ids() -> Vec<String> {
             .iter()
             .map(|f| format!("desk.sheet.{}", f.name())),
     );
-    ids.extend(MODELS.iter().map(|m| format!("desk.model.{}", m.id())));
+    ids.extend(
+        FeeModel::ALL
+            .iter()
+            .map(|m| format!("desk.model.{}", m.id())),
+    );
     ids.extend([NoSheet::Missing, NoSheet::Unreadable].map(|n| n.message_id().to_string()));
     ids
 }

@@ -2,19 +2,21 @@
 //! its invite id names and the comparison opens; when the id names no prospect on this desk,
 //! the specialist picks which one it is for.
 
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{DeskAction, Returned};
 use client_fit::components::buttons::button;
 use client_fit::hooks::use_language;
-use client_fit_core::desk::ProspectId;
+use client_fit_core::desk::{ProspectId, Row};
 
 #[derive(Properties, PartialEq)]
 pub struct ReturnedBoxProps {
     pub returned: Option<Returned>,
-    /// The prospects on the working list, by id and name, for the pick.
-    pub prospects: Vec<(ProspectId, String)>,
+    /// Every prospect's row (the archived ones are not offered in the pick).
+    pub rows: Rc<Vec<Row>>,
     pub on_action: Callback<DeskAction>,
 }
 
@@ -49,6 +51,8 @@ pub fn ReturnedBox(props: &ReturnedBoxProps) -> Html {
         _ => None,
     };
     let unclaimed = matches!(props.returned, Some(Returned::Unclaimed(_)));
+    let mut working = props.rows.iter().filter(|r| !r.archived).peekable();
+    let none_working = working.peek().is_none();
     html! {
         <section class="cf-card cf-desk-returned" aria-labelledby="cf-returned-title">
             <h2 id="cf-returned-title">{ m.t("desk.returned.title") }</h2>
@@ -66,14 +70,14 @@ pub fn ReturnedBox(props: &ReturnedBoxProps) -> Html {
             </form>
             if unclaimed {
                 <form class="cf-field" onsubmit={claim} data-testid="returned-pick">
-                    if props.prospects.is_empty() {
+                    if none_working {
                         <p role="status">{ m.t("desk.returned.none") }</p>
                     } else {
                         <label for="cf-returned-pick">{ m.t("desk.returned.which") }</label>
                         <div class="cf-row">
                             <select id="cf-returned-pick" ref={pick_ref}>
-                                { for props.prospects.iter().map(|(id, name)| html! {
-                                    <option value={id.as_str().to_owned()}>{ name.clone() }</option>
+                                { for working.map(|r| html! {
+                                    <option value={r.id.as_str().to_owned()}>{ r.label.clone() }</option>
                                 }) }
                             </select>
                             <button type="submit" class="cf-primary" data-testid="claim-returned">{ m.t("desk.returned.attach") }</button>

@@ -12,7 +12,7 @@ use crate::components::returned::ReturnedBox;
 use crate::state::{DeskAction, ImportStatus, Returned, Review};
 use client_fit::components::buttons::button;
 use client_fit::hooks::use_language;
-use client_fit_core::desk::{DeskError, ListQuery, ProspectId, Row, SortBy, Stage};
+use client_fit_core::desk::{DeskError, ListQuery, Row, SortBy, Stage};
 use client_fit_core::i18n::Messages;
 use client_fit_core::Band;
 
@@ -32,8 +32,8 @@ pub struct DeskListProps {
     pub import_status: Option<ImportStatus>,
     /// A client's result link opened here and not attached yet.
     pub returned: Option<Returned>,
-    /// The prospects on the working list, by id and name (for attaching a returned result).
-    pub names: Vec<(ProspectId, String)>,
+    /// Every prospect's row, whatever the search (for attaching a returned result).
+    pub all_rows: Rc<Vec<Row>>,
     /// The verdict and score of the specialist's result the page was opened with, which the
     /// next prospect created keeps.
     pub incoming: Option<(Band, u8)>,
@@ -187,7 +187,7 @@ pub fn DeskList(props: &DeskListProps) -> Html {
                 }
                 { button("cf-link", "show-archive", archive_toggle, on_action.reform(move |_: MouseEvent| DeskAction::ShowArchive(to_archive))) }
             </section>
-            <ReturnedBox returned={props.returned.clone()} prospects={props.names.clone()} on_action={on_action.clone()} />
+            <ReturnedBox returned={props.returned.clone()} rows={props.all_rows.clone()} on_action={on_action.clone()} />
             { outcomes_table(m, &props.outcomes) }
             <DeskFiles review={props.review.clone()} status={props.import_status.clone()}
                 on_action={on_action.clone()} on_export_json={props.on_export_json.clone()}

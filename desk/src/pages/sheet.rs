@@ -7,11 +7,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::link_box::LinkBox;
-use crate::sheet::{SheetAction, SheetState, MODELS};
+use crate::sheet::{SheetAction, SheetState};
 use client_fit::components::buttons::button;
 use client_fit::components::fee_calculator::FeeCalculator;
 use client_fit::hooks::use_language;
 use client_fit_core::agreement::{SheetField, MAX_FIELD};
+use client_fit_core::fee::FeeModel;
 use client_fit_core::Audience;
 
 /// The id of the sheet's heading, which a reader lands on.
@@ -39,8 +40,7 @@ pub fn SheetPage(props: &SheetPageProps) -> Html {
             .target_dyn_into::<HtmlSelectElement>()
             .map(|s| s.value())
             .unwrap_or_default();
-        let model = MODELS.into_iter().find(|m| m.id() == value);
-        SheetAction::Model(model.unwrap_or(MODELS[0]))
+        SheetAction::Model(FeeModel::from_id(&value).unwrap_or(FeeModel::PrepaidFixed))
     });
     let text_field = |field: SheetField| {
         let name = field.name();
@@ -73,7 +73,7 @@ pub fn SheetPage(props: &SheetPageProps) -> Html {
                 <div class="cf-field">
                     <label for="cf-sheet-model">{ m.t("desk.sheet.model") }</label>
                     <select id="cf-sheet-model" data-testid="sheet-model" onchange={pick_model}>
-                        { for MODELS.iter().map(|model| html! {
+                        { for FeeModel::ALL.iter().map(|model| html! {
                             <option value={model.id()} selected={*model == a.model}>{ model_name(model.id()) }</option>
                         }) }
                     </select>
