@@ -4,7 +4,7 @@
 use client_fit_core::desk::{Change, Day, Desk, ProspectId, Stage};
 use client_fit_core::desk_saved::{
     decode_prospect, draft_key, encode_prospect, load_desk, load_drafts, prospect_key, save_index,
-    save_prospect, snapshot, write_changes, Drafts, DESK_KEY,
+    save_prospect, snapshot, snapshot_since, write_changes, Drafts, Earlier, DESK_KEY,
 };
 use client_fit_core::progress::Progress;
 use client_fit_core::saved::{Memory, StoreError};
@@ -136,6 +136,57 @@ fn no_storage_means_an_empty_desk_in_memory() {
     let loaded = load_desk(&mut none, bank());
     assert!(loaded.unavailable);
     assert!(loaded.desk.prospects.is_empty());
+}
+
+#[test]
+fn a_save_encodes_again_only_the_prospects_that_changed() {
+    let desk = desk();
+    let mut store = stored(&desk);
+    let loaded = load_desk(&mut store, bank());
+    // The load keeps each prospect's text as read: what storage holds, not encoded again.
+    let fresh = snapshot(&desk, &Drafts::new(), &[], bank());
+    assert_eq!(loaded.texts.len(), 3);
+    for (key, text) in &loaded.texts {
+        assert_eq!(Some(text), fresh.get(key), "{key}");
+    }
+    // Texts marked so that a reuse shows: unchanged prospects keep theirs, a changed one is
+    // encoded again, and the index always is.
+    let mut marked = loaded.texts.clone();
+    for text in marked.values_mut() {
+        text.push_str("#earlier");
+    }
+    let mut changed = loaded.desk.clone();
+    changed
+        .apply(&id("b"), Change::Stage(Stage::Signed), Day(20_800))
+        .unwrap();
+    let earlier = Earlier {
+        desk: &loaded.desk,
+        texts: &marked,
+    };
+    let next = snapshot_since(Some(earlier), &changed, &Drafts::new(), &[], bank());
+    let expected = snapshot(&changed, &Drafts::new(), &[], bank());
+    assert_eq!(
+        next[&prospect_key(&id("b"))],
+        expected[&prospect_key(&id("b"))]
+    );
+    assert_eq!(next[DESK_KEY], expected[DESK_KEY]);
+    for key in [prospect_key(&id("a")), prospect_key(&id("c"))] {
+        assert_eq!(next[&key], marked[&key]);
+    }
+    // A prospect the earlier desk did not have, or whose text it lacks, is encoded.
+    let mut grown = changed.clone();
+    grown.create(id("d"), "Florist", Day(20_801)).unwrap();
+    let mut lacking = marked.clone();
+    lacking.remove(&prospect_key(&id("a")));
+    let earlier = Earlier {
+        desk: &changed,
+        texts: &lacking,
+    };
+    let next = snapshot_since(Some(earlier), &grown, &Drafts::new(), &[], bank());
+    let expected = snapshot(&grown, &Drafts::new(), &[], bank());
+    for key in [prospect_key(&id("a")), prospect_key(&id("d"))] {
+        assert_eq!(next[&key], expected[&key]);
+    }
 }
 
 proptest! {

@@ -24,7 +24,7 @@ use client_fit::platform::{dom, fetch, storage};
 use client_fit_core::agreement::{self, Agreement};
 use client_fit_core::desk::{export_csv, export_json, import_json, select_rows, ProspectId};
 use client_fit_core::desk_saved::{
-    encode_inviter, snapshot, write_changes, INVITER_KEY, OFFERED_KEY,
+    encode_inviter, snapshot_since, write_changes, Earlier, INVITER_KEY, OFFERED_KEY,
 };
 use client_fit_core::i18n::Pack;
 use client_fit_core::money::PlanInput;
@@ -316,16 +316,23 @@ fn notice(
 
 /// Saves what changed: each prospect (and assessment under way) in its own entry, the index last.
 /// A write that fails says so once (storage full: export to keep the change) and is tried again
-/// with the next change.
+/// with the next change. Only the prospects that changed since the last save are encoded again.
 #[hook]
 fn use_desk_persist(state: &DeskState, props: &DeskAppProps, dispatch: Callback<DeskAction>) {
+    // What storage holds, and the last snapshot with the desk it was made from.
     let last = use_mut_ref(|| (*props.stored).clone());
+    let encoded = use_mut_ref(|| (props.initial.desk.clone(), (*props.stored).clone()));
     let (saving, kept) = (props.saving, props.kept.clone());
     use_effect_with(
         (state.desk.clone(), state.drafts.clone()),
         move |(desk, drafts)| {
             if saving {
-                let next = snapshot(desk, drafts, &kept, english_bank());
+                let mut encoded = encoded.borrow_mut();
+                let earlier = Earlier {
+                    desk: &encoded.0,
+                    texts: &encoded.1,
+                };
+                let next = snapshot_since(Some(earlier), desk, drafts, &kept, english_bank());
                 match write_changes(&mut Local, &mut last.borrow_mut(), &next) {
                     Ok(()) => {}
                     Err(StoreError::Unavailable) => {
@@ -333,6 +340,7 @@ fn use_desk_persist(state: &DeskState, props: &DeskAppProps, dispatch: Callback<
                     }
                     Err(_) => dispatch.emit(DeskAction::Notify(DeskNotice::SaveFailed)),
                 }
+                *encoded = (desk.clone(), next);
             }
         },
     );

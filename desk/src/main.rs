@@ -9,7 +9,7 @@ fn main() {
     use client_fit_core::desk::ProspectId;
     use client_fit_core::desk_saved::{
         load_desk, load_drafts, load_inviter, load_reminded, quiz_result_to_offer, save_reminded,
-        snapshot, DESK_KEY,
+        snapshot_since, Earlier, DESK_KEY,
     };
     use client_fit_core::english_bank;
     use client_fit_desk::app::{DeskApp, DeskAppProps};
@@ -32,8 +32,13 @@ fn main() {
         .filter_map(|k| k.strip_prefix(&format!("{DESK_KEY}.")))
         .filter_map(ProspectId::parse)
         .collect();
-    // What storage holds now; the index is written again when it lists what was set aside.
-    let mut stored = snapshot(&loaded.desk, &drafts, &kept, bank);
+    // What storage holds now (each prospect's text as read, not encoded again); the index is
+    // written again when it lists what was set aside.
+    let earlier = Earlier {
+        desk: &loaded.desk,
+        texts: &loaded.texts,
+    };
+    let mut stored = snapshot_since(Some(earlier), &loaded.desk, &drafts, &kept, bank);
     if !loaded.set_aside.is_empty() || !loaded.missing.is_empty() {
         stored.remove(DESK_KEY);
     }
