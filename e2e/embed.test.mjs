@@ -38,14 +38,17 @@ async function settledHeight(page, selector) {
 test('the example host page embeds three configured widgets that fit their content and report events', async () => {
   const page = await hostPage(server.url + 'embed-demo.html');
   const frames = page.locator('iframe');
-  await frames.nth(2).waitFor();
+  await page.frameLocator('#widget-chooser iframe').locator('[data-testid="open-client"]').waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, 'loading widgets does not scroll the host page');
+  // The third inline widget loads as it nears the screen; the overlays' frames wait to be opened.
+  assert.equal(await page.locator('#widget-specialist iframe').count(), 0);
+  await page.locator('#widget-specialist').scrollIntoViewIfNeeded();
+  await page.frameLocator('#widget-specialist iframe').locator('[role="radiogroup"]').waitFor();
   assert.equal(await frames.count(), 3);
   for (const attr of ['sandbox', 'allow', 'title']) {
     assert.ok(await frames.first().getAttribute(attr), `iframe has ${attr}`);
   }
   assert.doesNotMatch(await frames.first().getAttribute('sandbox'), /allow-top-navigation/);
-  await page.frameLocator('#widget-specialist iframe').locator('[role="radiogroup"]').waitFor();
-  assert.equal(await page.evaluate(() => scrollY), 0, 'loading widgets does not scroll the host page');
 
   // Widget 1: chooser, accent and agency name applied inside the frame.
   const chooser = page.frameLocator('#widget-chooser iframe');
@@ -77,6 +80,7 @@ test('the example host page embeds three configured widgets that fit their conte
   const events = await page.evaluate(() => window.clientFitEvents.filter((e) => e.widget === 'widget-client'));
   const types = events.map((e) => e.detail.type);
   assert.ok(types.includes('client-fit:ready') && types.includes('client-fit:start'), types.join());
+  assert.ok(types.includes('client-fit:progress'), types.join());
   const done = events.find((e) => e.detail.type === 'client-fit:complete').detail;
   assert.deepEqual(Object.keys(done), ['type', 'version', 'quiz', 'band', 'overall', 'dimensions']);
   assert.equal(done.version, 2);
@@ -106,7 +110,7 @@ test('hostile parameters are inert: no script runs, no forbidden link, no inject
   const agency = '<img src=x onerror=alert(1)><script>alert(2)</script>';
   // Through the loader, as an agency page would pass them (the attribute values are hostile).
   const page = await hostPage(server.url + 'embed-demo.html');
-  await page.locator('iframe').nth(2).waitFor();
+  await page.locator('#widget-chooser iframe').waitFor();
   await page.evaluate((name) => {
     const div = document.createElement('div');
     div.id = 'hostile';
@@ -117,6 +121,7 @@ test('hostile parameters are inert: no script runs, no forbidden link, no inject
     div.setAttribute('data-currency', '"><svg onload=alert(5)>');
     document.body.appendChild(div);
     window.ClientFit.mount(div);
+    div.scrollIntoView();
   }, agency);
   const frame = await (await page.waitForSelector('#hostile iframe')).contentFrame();
   await frame.waitForSelector('[data-testid="open-client"]');

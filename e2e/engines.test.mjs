@@ -5,7 +5,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { By, until } from 'selenium-webdriver';
+import { By, Key, until } from 'selenium-webdriver';
 import { startServer } from './helpers.mjs';
 import { selectedEngines, startEngine } from './engines.mjs';
 
@@ -287,10 +287,21 @@ for (const name of selectedEngines()) {
       await checkProbe('the agreement sheet after a reload');
     });
 
+    // The loader draws in shadow roots of its own elements, which CSS selectors do not cross.
+    const FRAME_OF = `return document.querySelector(arguments[0] + ' client-fit-frame')?.shadowRoot?.querySelector('iframe') ?? null`;
+    const DIALOG = `const dialog = [...document.querySelectorAll('client-fit-overlay')]
+      .map((h) => h.shadowRoot.querySelector('dialog[open]')).find(Boolean) ?? null;`;
+    const OPEN_DIALOG = `${DIALOG} return dialog;`;
+    const FOCUSED = `let a = document.activeElement;
+      while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+      return a ? a.className || a.getAttribute('data-client-fit-open') : null`;
+
     journey('the embed loader sizes its frame to the content', async () => {
-      await fresh(server.url + 'embed-demo.html', '#widget-client iframe');
-      const frame = await waitFor('#widget-client iframe');
-      const height = () => run('return Math.round(document.querySelector("#widget-client iframe").getBoundingClientRect().height)');
+      await fresh(server.url + 'embed-demo.html', '#widget-client');
+      await run('document.querySelector("#widget-client").scrollIntoView()');
+      const frame = await driver.wait(() => run(FRAME_OF, '#widget-client'), 30000, 'the inline frame');
+      const height = () => run(`return Math.round(document.querySelector('#widget-client client-fit-frame').shadowRoot
+        .querySelector('iframe').getBoundingClientRect().height)`);
       await driver.switchTo().frame(frame);
       await waitFor('[role="radiogroup"]');
       await driver.switchTo().defaultContent();
@@ -319,6 +330,31 @@ for (const name of selectedEngines()) {
       } finally {
         await driver.switchTo().defaultContent();
       }
+      await checkProbe('the host page');
+    });
+
+    journey('a popup opens from its button with focus inside, and Escape (WebKit: its close button) closes it and gives focus back', async () => {
+      await fresh(server.url + 'embed-demo.html', '[data-client-fit-open="widget-popup"]');
+      await click('[data-client-fit-open="widget-popup"]');
+      await driver.wait(() => run(OPEN_DIALOG), 30000, 'the popup opened');
+      assert.equal(await run(FOCUSED), 'close', 'focus is on the popup\'s close button');
+      assert.equal(await run('return getComputedStyle(document.documentElement).overflow'), 'hidden');
+      const frame = await driver.wait(() => run(`${DIALOG} return dialog && dialog.querySelector('iframe');`), 30000, 'its frame');
+      await driver.switchTo().frame(frame);
+      try {
+        await waitFor('[role="radiogroup"]');
+        await checkProbe('inside the popup');
+      } finally {
+        await driver.switchTo().defaultContent();
+      }
+      const closeButton = await run(`${DIALOG} return dialog.querySelector('button.close');`);
+      // WebKitWebDriver delivers no Escape key event to MiniBrowser's page (typed text, yes):
+      // there the close button stands in for it.
+      if (name === 'webkit') await closeButton.click();
+      else await closeButton.sendKeys(Key.ESCAPE);
+      await driver.wait(async () => !(await run(OPEN_DIALOG)), 30000, 'the popup closed');
+      assert.equal(await run(FOCUSED), 'widget-popup', 'focus is back on the button that opened it');
+      assert.equal(await run('return document.documentElement.style.overflow'), '');
       await checkProbe('the host page');
     });
   });

@@ -175,7 +175,9 @@ test('events go only to a known host origin, and only for a quiz finished in thi
 });
 
 test('the loader mounts only what the page names, and passes on only the known event fields', async () => {
-  const page = await openPage(browser, open.url + 'embed-demo.html', { ready: '#widget-specialist iframe' });
+  const page = await openPage(browser, open.url + 'embed-demo.html', { ready: '#widget-chooser iframe' });
+  await page.locator('#visitor-comment').scrollIntoViewIfNeeded();
+  await page.locator('#widget-specialist iframe').waitFor();
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#visitor-comment iframe').count(), 0, "a visitor's data-client-fit is never mounted");
   assert.equal(await page.locator('iframe').count(), 3);

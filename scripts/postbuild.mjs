@@ -2,7 +2,8 @@
 //  1. moves Trunk's inline loader into a hashed file, so the page has no inline script at all and
 //     the Content-Security-Policy is the same for every build (a server can send it as a header);
 //  2. writes that policy into index.html (`POLICY` below; the nginx example sends the same);
-//  3. adds a content-hashed copy of the embed loader, for a snippet with Subresource Integrity;
+//  3. adds a content-hashed copy of the embed loader (minified for release builds), for a
+//     snippet with Subresource Integrity;
 //  4. for release builds, minifies the JavaScript glue (terser) and the stylesheet (csso), keeping
 //     their names and updating their integrity in index.html, then writes .br and .gz beside every
 //     text or wasm file, for servers that serve pre-compressed files (nginx gzip_static /
@@ -139,8 +140,20 @@ export function addOrigin(html, origin) {
   return html.replace(tag, (_, open, policy, close) => `${open}${policy.replace(/'self'/g, `'self' ${url.origin}`)}${close}`);
 }
 
-function hashEmbedLoader(dir) {
+/**
+ * The embed loader, minified for a release (terser; its `/*!` line stays) and copied under a
+ * content-hashed name for the Subresource Integrity snippet.
+ */
+async function hashEmbedLoader(dir, release) {
   if (!existsSync(join(dir, 'client-fit.js'))) return;
+  if (release) {
+    const tools = createRequire(fileURLToPath(new URL('../tools/', import.meta.url)));
+    const { minify } = tools('terser');
+    const source = readFileSync(join(dir, 'client-fit.js'), 'utf8');
+    const out = await minify(source, { compress: true, mangle: true, format: { comments: /^!/ } });
+    if (!out.code) fail('minifying client-fit.js gave nothing');
+    writeFileSync(join(dir, 'client-fit.js'), out.code);
+  }
   const code = readFileSync(join(dir, 'client-fit.js'));
   for (const old of readdirSync(dir).filter((f) => /^client-fit-loader-[0-9a-f]{16}\.js$/.test(f))) rmSync(join(dir, old));
   writeFileSync(join(dir, hashedName('client-fit-loader', 'js', code)), code);
@@ -182,7 +195,7 @@ if (main) {
   }
   if (release) html = await minifyAssets(dir, html);
   writeFileSync(index, addAllowList(html, split(process.env.CLIENT_FIT_AGENCIES, '|'), split(process.env.CLIENT_FIT_CONTACTS, /\s+/)));
-  hashEmbedLoader(dir);
+  await hashEmbedLoader(dir, release);
   // What an agency hosts carries no demo page of ours.
   if (process.env.CLIENT_FIT_RELEASE === '1') for (const f of ['embed-demo.html', 'embed-demo.js']) rmSync(join(dir, f), { force: true });
   if (release) precompress(dir);

@@ -25,12 +25,10 @@ use client_fit_core::{english_bank, share, Audience};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// State restored from storage (or the default).
+    /// State restored from storage (or the default), with any trouble met on the way already
+    /// told to it (`Action::Notify`).
     #[prop_or_default]
     pub initial: AppState,
-    /// Trouble met while restoring, told once.
-    #[prop_or_default]
-    pub problem: Option<Notice>,
     /// The language to start in, loaded (English unless another was asked for and arrived).
     #[prop_or_else(Pack::english)]
     pub pack: Pack,
@@ -42,7 +40,6 @@ impl Default for AppProps {
     fn default() -> AppProps {
         AppProps {
             initial: AppState::default(),
-            problem: None,
             pack: Pack::english(),
             env: Environment::default(),
         }
@@ -59,18 +56,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     let pack = use_state_eq(|| props.pack.clone());
     let on_pick = use_language_picker(pack.clone(), dispatch.clone());
-
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(props.problem, move |problem| {
-            if let Some(p) = *problem {
-                dispatch.emit(Action::Notify(p));
-            }
-        });
-    }
-    use_effect_with(state.lang, |lang| {
-        crate::platform::dom::set_document_lang(*lang)
-    });
 
     let held = |key: &str| state.held.contains(&key);
     let bank = english_bank();
@@ -129,6 +114,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     use_host_events(
         state.screen,
+        state.current_item().map(|(a, step, _)| (a, step)),
         finished_answers,
         state.config.parent_origin.clone(),
     );
@@ -233,8 +219,7 @@ fn page(
                 <ResultPage audience={a} answers={state.result_answers(a).cloned().unwrap_or_default()}
                     {shared} {details} {link} calc={state.calc.clone()} calc_plan={state.calc_plan}
                     drafts={state.drafts()} copied={state.copied}
-                    agency={state.config.agency.clone().map(AttrValue::from)}
-                    contact={state.config.contact.clone()} vouched={state.config.vouched}
+                    config={state.config.clone()}
                     paste_error={state.paste_error}
                     mine_ready={shared && state.progress(other).finished(bank, other)}
                     opened_ready={!shared && state.shared.get(other).is_some()}
@@ -276,6 +261,7 @@ fn use_language_picker(pack: UseStateHandle<Pack>, dispatch: Callback<Action>) -
             let (pack, dispatch) = (pack.clone(), dispatch.clone());
             move |p: Pack| {
                 let lang = p.lang;
+                crate::platform::dom::set_document_lang(lang);
                 pack.set(p);
                 dispatch.emit(Action::SetLang(lang));
             }

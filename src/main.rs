@@ -102,12 +102,10 @@ fn main() {
         };
         initial.lang = pack.lang;
         dom::set_document_lang(pack.lang);
-        let props = AppProps {
-            initial,
-            problem,
-            pack,
-            env,
-        };
+        if let Some(problem) = problem {
+            initial = reduce(&initial, Action::Notify(problem));
+        }
+        let props = AppProps { initial, pack, env };
         let root = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("client-fit"));

@@ -15,9 +15,11 @@ async fn render(initial: AppState, problem: Option<Notice>) -> String {
 
 async fn render_with(mut initial: AppState, problem: Option<Notice>, config: Config) -> String {
     initial.config = Rc::new(config);
+    if let Some(problem) = problem {
+        initial = reduce(&initial, Action::Notify(problem));
+    }
     LocalServerRenderer::<App>::with_props(AppProps {
         initial,
-        problem,
         ..AppProps::default()
     })
     .render()

@@ -60,6 +60,22 @@ pub struct Config {
     pub parent_origin: Option<String>,
     /// `desk=0`: no way to the specialist's desk (a widget for the agency's clients).
     pub hide_desk: bool,
+    /// The host page's pass-through fields (`hidden_<name>=<value>`: campaign tags, a referrer),
+    /// for the "Send my result" address only: never shown, never in a share link.
+    pub hidden: Vec<(String, String)>,
+}
+
+/// At most this many pass-through fields, each value at most [`HIDDEN_VALUE_MAX`] characters.
+pub const HIDDEN_MAX: usize = 10;
+pub const HIDDEN_VALUE_MAX: usize = 200;
+
+/// A pass-through field's name (after `hidden_`): a lower-case letter, then up to 39 of a-z, 0-9
+/// and `_`.
+fn hidden_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && name.len() <= 40
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// The agency names and "Send my result" destinations a deployment allows (`make release
@@ -104,6 +120,15 @@ impl Config {
         let query = search.strip_prefix('?').unwrap_or(search);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            if let Some(name) = key.strip_prefix("hidden_") {
+                if let Err(why) = config.add_hidden(name, raw) {
+                    warnings.push(Warning {
+                        param: "hidden_*",
+                        why,
+                    });
+                }
+                continue;
+            }
             let Some(param) = KNOWN.iter().copied().find(|k| *k == key) else {
                 continue;
             };
@@ -153,6 +178,18 @@ impl Config {
             });
         }
         warnings
+    }
+
+    fn add_hidden(&mut self, name: &str, raw: &str) -> Result<(), &'static str> {
+        let value = form_decode(raw).ok_or("is not valid URL encoding")?;
+        let fits = hidden_name(name)
+            && value.chars().count() <= HIDDEN_VALUE_MAX
+            && !value.chars().any(char::is_control);
+        if !fits || self.hidden.len() == HIDDEN_MAX {
+            return Err("must be at most 10, named a-z 0-9 _, of up to 200 plain characters");
+        }
+        self.hidden.push((name.to_owned(), value));
+        Ok(())
     }
 
     fn apply(&mut self, param: &'static str, value: &str) -> Result<(), &'static str> {
@@ -367,21 +404,38 @@ impl Contact {
         after.split(['/', '?', '#']).next().unwrap_or(after)
     }
 
-    /// Where the "Send my result" button goes, with the share link filled in.
-    pub fn href(&self, share_link: &str, subject: &str) -> String {
+    /// Where the "Send my result" button goes, with the share link filled in and the host
+    /// page's pass-through fields added: to an e-mail's body after the link, to a page's query.
+    pub fn href(&self, share_link: &str, subject: &str, hidden: &[(String, String)]) -> String {
         match self {
-            Contact::Mail(address) => format!(
-                "mailto:{address}?subject={}&body={}",
-                percent(subject),
-                percent(share_link)
-            ),
-            Contact::Page(url) if url.contains("{link}") => {
-                url.replace("{link}", &percent(share_link))
+            Contact::Mail(address) => {
+                let mut body = share_link.to_owned();
+                for (name, value) in hidden {
+                    body.push_str(&format!("\n{name}: {value}"));
+                }
+                format!(
+                    "mailto:{address}?subject={}&body={}",
+                    percent(subject),
+                    percent(&body)
+                )
             }
-            // In the fragment, which the browser keeps out of server logs and the Referer.
             Contact::Page(url) => {
-                let base = url.split_once('#').map_or(url.as_str(), |(b, _)| b);
-                format!("{base}#cf_result={}", percent(share_link))
+                let filled = url.replace("{link}", &percent(share_link));
+                let (base, fragment) = filled.split_once('#').unwrap_or((&filled, ""));
+                let mut base = base.to_owned();
+                for (name, value) in hidden {
+                    base.push(if base.contains('?') { '&' } else { '?' });
+                    base.push_str(&format!("{}={}", percent(name), percent(value)));
+                }
+                if url.contains("{link}") {
+                    match fragment {
+                        "" => base,
+                        f => format!("{base}#{f}"),
+                    }
+                } else {
+                    // In the fragment, which the browser keeps out of server logs and the Referer.
+                    format!("{base}#cf_result={}", percent(share_link))
+                }
             }
         }
     }

@@ -56,16 +56,29 @@ pub fn config(data: &[u8]) {
         assert!(!agency.is_empty() && agency.chars().count() <= crate::config::MAX_AGENCY_CHARS);
         assert!(!agency.chars().any(char::is_control));
     }
+    assert!(config.hidden.len() <= crate::config::HIDDEN_MAX);
+    for (name, value) in &config.hidden {
+        assert!(
+            !name.is_empty()
+                && name.len() <= 40
+                && name.starts_with(|c: char| c.is_ascii_lowercase())
+        );
+        assert!(value.chars().count() <= crate::config::HIDDEN_VALUE_MAX);
+        assert!(!value.chars().any(char::is_control));
+    }
     match &config.contact {
         Some(Contact::Mail(a)) => assert!(a.contains('@') && !a.contains(['?', '%', ':'])),
         Some(contact @ Contact::Page(url)) => {
             assert!(url.starts_with("https://"));
-            let href = contact.href("https://x.example/#r=A", "s");
+            let href = contact.href("https://x.example/#r=A", "s", &config.hidden);
             assert!(href.starts_with("https://") && !href.contains(char::is_whitespace));
         }
         None => {}
     }
-    let _ = crate::config::share_base(&text, &config);
+    // Fields passed through never travel in a share link.
+    let base = crate::config::share_base(&text, &config);
+    let query = base.split_once('?').map_or("", |(_, q)| q);
+    assert!(!query.split('&').any(|p| p.starts_with("hidden_")));
     if let Some(agency) = &config.agency {
         assert!(!agency
             .chars()

@@ -2,8 +2,9 @@
 //! into `postMessage` objects). Their shape is a public API, documented in the README: add
 //! fields, never rename or remove one, and bump [`EVENT_VERSION`] if a meaning changes.
 //!
-//! They carry what an agency may know (which quiz, the verdict band, dimension scores), never
-//! the answers or anything a person typed.
+//! They carry what an agency may know (which quiz, how far it has come, the verdict band,
+//! dimension scores), never the answers or anything a person typed; the result link only when
+//! the person pressed "Send my result".
 
 use crate::{Audience, Evaluation};
 
@@ -39,6 +40,14 @@ pub enum HostEvent {
     },
     /// The content's height in CSS pixels, for the loader to size the frame.
     Resize { height: u32 },
+    /// A question is on screen: its number (from 1) of the quiz's total, never its answer.
+    Progress {
+        quiz: Audience,
+        question: u32,
+        total: u32,
+    },
+    /// The person pressed "Send my result": the press is their consent to hand over the link.
+    Send { quiz: Audience, link: String },
 }
 
 impl HostEvent {
@@ -57,6 +66,8 @@ impl HostEvent {
             HostEvent::Start { .. } => "client-fit:start",
             HostEvent::Complete { .. } => "client-fit:complete",
             HostEvent::Resize { .. } => "client-fit:resize",
+            HostEvent::Progress { .. } => "client-fit:progress",
+            HostEvent::Send { .. } => "client-fit:send",
         }
     }
 
@@ -69,6 +80,19 @@ impl HostEvent {
         match self {
             HostEvent::Ready => {}
             HostEvent::Start { quiz } => fields.push(("quiz", Value::Text(quiz.id().into()))),
+            HostEvent::Progress {
+                quiz,
+                question,
+                total,
+            } => {
+                fields.push(("quiz", Value::Text(quiz.id().into())));
+                fields.push(("question", Value::Number(*question)));
+                fields.push(("total", Value::Number(*total)));
+            }
+            HostEvent::Send { quiz, link } => {
+                fields.push(("quiz", Value::Text(quiz.id().into())));
+                fields.push(("link", Value::Text(link.clone())));
+            }
             HostEvent::Complete {
                 quiz,
                 band,

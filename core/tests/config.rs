@@ -2,7 +2,7 @@
 //! warning, hostile ones end up inert.
 
 use client_fit_core::config::{
-    ink_for, parse_colour, share_base, AllowList, Config, Contact, QuizChoice,
+    ink_for, parse_colour, share_base, AllowList, Config, Contact, QuizChoice, HIDDEN_MAX,
 };
 use client_fit_core::host::{HostEvent, Value};
 use client_fit_core::money::Currency;
@@ -138,19 +138,65 @@ fn colours_normalise_and_get_a_readable_ink() {
 #[test]
 fn the_send_button_carries_the_share_link() {
     let link = "https://cf.example/#r=EH78AAAAAAAAAADGPg";
-    let mail = Contact::Mail("hello@acme.example".into()).href(link, "My result");
+    let mail = Contact::Mail("hello@acme.example".into()).href(link, "My result", &[]);
     assert_eq!(
         mail,
         "mailto:hello@acme.example?subject=My%20result&body=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg"
     );
     // In the fragment: kept out of the agency server's logs and out of the Referer.
-    let page = Contact::Page("https://acme.example/brief?src=cf#form".into()).href(link, "x");
+    let page = Contact::Page("https://acme.example/brief?src=cf#form".into()).href(link, "x", &[]);
     assert_eq!(
         page,
         "https://acme.example/brief?src=cf#cf_result=https%3A%2F%2Fcf.example%2F%23r%3DEH78AAAAAAAAAADGPg"
     );
-    let templ = Contact::Page("https://acme.example/r/{link}".into()).href(link, "x");
+    let templ = Contact::Page("https://acme.example/r/{link}".into()).href(link, "x", &[]);
     assert!(templ.starts_with("https://acme.example/r/https%3A%2F%2Fcf.example"));
+}
+
+#[test]
+fn fields_passed_through_are_checked_and_ride_only_on_the_send_address() {
+    let query = "?quiz=client&hidden_utm_source=spring%20%3Cb%3E&hidden_ref=ann&hidden_Bad=x\
+                 &hidden_long="
+        .to_owned()
+        + &"y".repeat(201)
+        + "&hidden_ctl=a%0Ab";
+    let (config, warnings) = Config::from_query(&query);
+    assert_eq!(
+        config.hidden,
+        [
+            ("utm_source".to_owned(), "spring <b>".to_owned()),
+            ("ref".to_owned(), "ann".to_owned())
+        ]
+    );
+    // One warning per field left out, none of them echoing its value.
+    assert_eq!(warnings.len(), 3);
+    assert!(warnings
+        .iter()
+        .all(|w| w.param == "hidden_*" && !w.why.contains("spring")));
+    let many: String = (0..12).map(|i| format!("&hidden_f{i}={i}")).collect();
+    let (crowded, warnings) = Config::from_query(&many);
+    assert_eq!(crowded.hidden.len(), HIDDEN_MAX);
+    assert_eq!(warnings.len(), 2);
+
+    let link = "https://cf.example/#r=EH78";
+    let page = Contact::Page("https://acme.example/brief?src=cf#form".into());
+    assert_eq!(
+        page.href(link, "x", &config.hidden),
+        "https://acme.example/brief?src=cf&utm_source=spring%20%3Cb%3E&ref=ann#cf_result=https%3A%2F%2Fcf.example%2F%23r%3DEH78"
+    );
+    let bare = Contact::Page("https://acme.example/r/{link}#top".into());
+    assert_eq!(
+        bare.href(link, "x", &config.hidden[1..]),
+        "https://acme.example/r/https%3A%2F%2Fcf.example%2F%23r%3DEH78?ref=ann#top"
+    );
+    let mail = Contact::Mail("hello@acme.example".into()).href(link, "R", &config.hidden[1..]);
+    assert!(
+        mail.ends_with("&body=https%3A%2F%2Fcf.example%2F%23r%3DEH78%0Aref%3A%20ann"),
+        "{mail}"
+    );
+    // Never in a share link.
+    let href = format!("https://cf.example/app/{query}");
+    assert_eq!(share_base(&href, &config), "https://cf.example/app/");
 }
 
 #[test]
@@ -272,4 +318,35 @@ fn the_completion_event_carries_scores_but_no_answers() {
             q.id
         );
     }
+}
+
+#[test]
+fn progress_and_send_events_carry_only_their_documented_fields() {
+    let fields = |e: HostEvent| match e.to_value() {
+        Value::Object(fields) => fields,
+        other => panic!("an object, not {other:?}"),
+    };
+    let progress = fields(HostEvent::Progress {
+        quiz: Audience::Specialist,
+        question: 3,
+        total: 40,
+    });
+    assert_eq!(
+        progress,
+        [
+            ("type", Value::Text("client-fit:progress".into())),
+            ("version", Value::Number(2)),
+            ("quiz", Value::Text("specialist".into())),
+            ("question", Value::Number(3)),
+            ("total", Value::Number(40)),
+        ]
+    );
+    let link = "https://cf.example/#r=EH78";
+    let send = fields(HostEvent::Send {
+        quiz: Audience::Client,
+        link: link.into(),
+    });
+    let keys: Vec<&str> = send.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, ["type", "version", "quiz", "link"]);
+    assert_eq!(send[3].1, Value::Text(link.into()));
 }

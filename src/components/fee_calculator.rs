@@ -121,7 +121,7 @@ fn field(
         Action::CalcSet(f, value)
     });
     html! {
-        <div class={classes!("cf-field", error.is_some().then_some("cf-invalid"))}>
+        <div class="cf-field">
             <label for={id.clone()}>{ label }</label>
             <input id={id} type="text" inputmode="decimal" autocomplete="off" value={input.get(f).to_string()}
                    aria-invalid={error.is_some().to_string()} aria-describedby={err_id.clone()} oninput={oninput} />

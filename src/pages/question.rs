@@ -84,7 +84,7 @@ pub fn question_page(props: &QuestionProps, lang: &Pack) -> Html {
                         let checked = selected.as_deref() == Some(id.as_str());
                         let choose = on_action.reform({ let id = id.clone(); move |_: Event| Action::Choose(id.clone()) });
                         html! {
-                            <label class={classes!("cf-option", checked.then_some("cf-checked"))}>
+                            <label class="cf-option">
                                 <input type="radio" name={group.clone()} value={id} checked={checked} onchange={choose} />
                                 <span>{ text }</span>
                             </label>

@@ -2,6 +2,8 @@
 //! checklists, temperament and the fee offer with its calculator; then the message step, sending
 //! and sharing, and the comparison offer.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::components::buttons::{action_button, with_agency};
@@ -13,10 +15,12 @@ use crate::components::profile_chart::profile_chart;
 use crate::components::share_panel::{share_panel, SharePanelProps};
 use crate::hooks::{use_evaluation, use_language};
 use crate::platform::clipboard::CopyOutcome;
+use crate::platform::embed;
 use crate::state::{Action, CopyTarget, Screen};
-use client_fit_core::config::Contact;
+use client_fit_core::config::{Config, Contact};
 use client_fit_core::evaluate::{Decider, Evaluation, Reason};
 use client_fit_core::fee::{why_message, BonusBase, FeeModel, Offer};
+use client_fit_core::host::HostEvent;
 use client_fit_core::i18n::Messages;
 use client_fit_core::money::{Plan, PlanInput};
 use client_fit_core::progress::mirror;
@@ -43,10 +47,10 @@ pub struct ResultProps {
     pub calc_plan: Option<Plan>,
     pub drafts: Drafts,
     pub copied: Option<(CopyTarget, CopyOutcome)>,
-    /// Where "Send my result" goes, under which name, and whether the deployment vouched for it.
-    pub agency: Option<AttrValue>,
-    pub contact: Option<Contact>,
-    pub vouched: bool,
+    /// The agency's configuration: where "Send my result" goes, under which name, whether the
+    /// deployment vouched for it, the host page's pass-through fields and origin (which hears of
+    /// a press on it: the consent).
+    pub config: Rc<Config>,
     /// Why a pasted link could not be compared.
     pub paste_error: Option<client_fit_core::share::ShareError>,
     /// The person finished the other side's quiz themselves.
@@ -125,15 +129,28 @@ fn exchange(m: &Messages, p: &ResultProps, screen: Screen, copied: Option<CopyOu
     } else {
         "share.send_title.specialist"
     };
+    // The press is the consent to hand the result link to the embedding page.
+    let sent = {
+        let (link, config) = (p.link.clone(), p.config.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(link) = &link {
+                let event = HostEvent::Send {
+                    quiz: a,
+                    link: link.to_string(),
+                };
+                embed::post(&event, config.parent_origin.as_deref());
+            }
+        })
+    };
     html! {
         <section class="cf-exchange">
-            if let (Some(contact), Some(link)) = (&p.contact, &p.link) {
+            if let (Some(contact), Some(link)) = (&p.config.contact, &p.link) {
                 <p>
                     <a class="cf-primary cf-button-link" data-testid="send-result" rel="noopener noreferrer"
                        target={matches!(contact, Contact::Page(_)).then_some("_blank")}
-                       href={contact.href(link, &m.t(send_title))}>
+                       href={contact.href(link, &m.t(send_title), &p.config.hidden)} onclick={sent}>
                         // Unvouched by the deployment, the label says where the result goes.
-                        { match (&p.agency, p.vouched) {
+                        { match (&p.config.agency, p.config.vouched) {
                             (Some(agency), true) => with_agency(m, "result.send_to", agency, &[]),
                             (None, true) => html! { m.t("result.send") },
                             (Some(agency), false) => with_agency(m, "result.send_to_host", agency, &[("host", contact.host())]),
