@@ -28,12 +28,17 @@ async function host(body, { mount = '', style = '', width = 1100, height = 800, 
   page.errors = [];
   page.warnings = [];
   page.frameRequests = [];
+  page.frameRequestTimes = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') page.errors.push(m.text());
     if (m.type() === 'warning') page.warnings.push(m.text());
   });
-  page.on('request', (r) => { if (r.url().includes('fit=1')) page.frameRequests.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().includes('fit=1')) return;
+    page.frameRequests.push(r.url());
+    page.frameRequestTimes.push(Date.now());
+  });
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agency</title>
     <link rel="icon" href="data:,"><style>${style}</style></head><body>
     <h1>Acme Digital</h1>${body}
@@ -46,6 +51,10 @@ async function host(body, { mount = '', style = '', width = 1100, height = 800, 
   return page;
 }
 
+/** Waits for `locator`'s element to finish its animations (an overlay slides or fades in). */
+const still = (locator) => locator.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+/** Waits until the page has heard `n` close events (a dialog's close event comes a task later). */
+const closes = (page, n) => page.waitForFunction((count) => window.seen.filter((e) => e.detail.type === 'client-fit:close').length === count, n);
 const seen = (page, type) => page.evaluate((t) => window.seen.filter((e) => e.detail.type === `client-fit:${t}`), type);
 /** The element focused, looking into shadow roots and the dialog. */
 const focused = (page) => page.evaluate(() => {
@@ -83,6 +92,7 @@ test('a popup opens from any opener, loads its frame only then, traps focus, and
 
   await page.keyboard.press('Escape');
   await page.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
+  await closes(page, 1);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'cta', 'focus is back on the opener');
   assert.equal(await page.evaluate(() => document.documentElement.style.overflow), '');
   const events = await page.evaluate(() => window.seen.filter((e) => /open|close/.test(e.detail.type)));
@@ -98,7 +108,7 @@ test('a popup opens from any opener, loads its frame only then, traps focus, and
   assert.equal(await focused(page), 'button.close');
   await page.locator('client-fit-overlay button.close').click();
   await page.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
-  assert.equal((await seen(page, 'close')).length, 2);
+  await closes(page, 2);
   assert.deepEqual(page.errors, []);
 });
 
@@ -119,26 +129,45 @@ test('a slider comes from its side, a launcher floats in its corner, and both ta
   await page.click('text=Vet a client');
   const drawer = page.locator('client-fit-overlay dialog.slider[open]');
   await drawer.waitFor();
-  await page.waitForTimeout(400); // the slide-in
+  await still(drawer);
   const rect = await drawer.boundingBox();
   assert.equal(Math.round(rect.x), 0, 'from the left');
   assert.equal(Math.round(rect.height), 800);
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'detached' });
+  await closes(page, 1);
 
   await launcher.click();
   const popup = page.locator('client-fit-overlay dialog.popup[open]');
   await popup.waitFor();
+  assert.equal(await popup.evaluate((d) => getComputedStyle(d).animationName), 'cf-in');
   await page.frameLocator('client-fit-overlay dialog.popup iframe').locator('[role="radiogroup"]').waitFor();
   await page.keyboard.press('Escape');
   await popup.waitFor({ state: 'detached' });
+  await closes(page, 2);
   assert.equal(await focused(page), 'button.launcher right', 'focus is back on the launcher');
+
+  // Without motion when the visitor asked for less.
+  const calm = await host(body, { mount: 'drawer float' });
+  await calm.emulateMedia({ reducedMotion: 'reduce' });
+  await calm.locator('client-fit-overlay button.launcher').click();
+  const calmDialog = calm.locator('client-fit-overlay dialog[open]');
+  await calmDialog.waitFor();
+  assert.equal(await calmDialog.evaluate((d) => getComputedStyle(d).animationName), 'none');
 
   const phone = await host(body, { mount: 'drawer float', width: 390, height: 760 });
   await phone.locator('client-fit-overlay button.launcher').click();
+  await still(phone.locator('client-fit-overlay dialog[open]'));
   const full = await phone.locator('client-fit-overlay dialog[open]').boundingBox();
   assert.deepEqual([full.x, full.y, full.width, full.height].map(Math.round), [0, 0, 390, 760]);
-  for (const p of [page, phone]) assert.deepEqual(p.errors, []);
+  await phone.keyboard.press('Escape');
+  await phone.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
+  await phone.click('text=Vet a client');
+  await phone.locator('client-fit-overlay dialog.slider[open]').waitFor();
+  await still(phone.locator('client-fit-overlay dialog.slider[open]'));
+  const drawn = await phone.locator('client-fit-overlay dialog.slider[open]').boundingBox();
+  assert.deepEqual([drawn.x, drawn.y, drawn.width, drawn.height].map(Math.round), [0, 0, 390, 760]);
+  for (const p of [page, calm, phone]) assert.deepEqual(p.errors, []);
 });
 
 test('triggers open an overlay by itself: after a delay, at a scroll depth, on exit intent, once per visitor', async () => {
@@ -179,12 +208,14 @@ test('triggers open an overlay by itself: after a delay, at a scroll depth, on e
   for (const p of [page, scroll, exit]) assert.deepEqual(p.errors, []);
 });
 
-test('an inline frame below the fold loads only as it nears the viewport', async () => {
+test('an inline frame waits for the page\'s own load, and below the fold loads only as it nears the viewport', async () => {
   const page = await host(`
     <div id="top" data-client-fit data-quiz="client"></div>
     <p style="height:2500px">Long page</p>
     <div id="below" data-client-fit data-quiz="specialist"></div>`, { mount: 'top below' });
   await page.frameLocator('#top iframe').locator('[role="radiogroup"]').waitFor();
+  const loaded = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByType('navigation')[0].loadEventEnd);
+  assert.ok(page.frameRequestTimes[0] >= loaded - 5, 'the frame is asked for after the host page\'s load event');
   await page.waitForTimeout(300);
   assert.equal(page.frameRequests.length, 1, page.frameRequests.join('\n'));
   assert.ok(page.frameRequests[0].includes('quiz=client'));
@@ -223,6 +254,7 @@ test('the control API opens, closes, toggles, unmounts and subscribes, with exac
 
   await page.evaluate(() => window.ClientFit.toggle('api'));
   await page.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
+  await closes(page, 1);
   assert.deepEqual(await page.evaluate(() => window.got.at(-1)), { type: 'client-fit:close', version: 2, hidden: { utm_source: 'newsletter' } });
   await page.evaluate(() => window.ClientFit.toggle('api'));
   await page.locator('client-fit-overlay dialog[open]').waitFor();

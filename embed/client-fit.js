@@ -195,7 +195,9 @@
       // An element of our own in the page's element, the frame in its shadow root.
       w.host = element('client-fit-frame', '', el);
       w.box = element('div', 'box', shadow(w.host));
-      if ('IntersectionObserver' in window) {
+      var near = function () {
+        if (!widgets[id] || w.frame) return;
+        if (!('IntersectionObserver' in window)) return load(w);
         w.observer = new IntersectionObserver(function (seen) {
           if (seen.some(function (s) { return s.isIntersecting; })) {
             w.observer.disconnect();
@@ -203,7 +205,10 @@
           }
         }, { rootMargin: '200px 0px' });
         w.observer.observe(el);
-      } else load(w);
+      };
+      // A frame delays the load event of the page holding it: this page's own load comes first.
+      if (document.readyState === 'complete') near();
+      else window.addEventListener('load', near, { once: true });
       return id;
     }
     // An overlay: a host element of our own under <body>, the dialog (and the launcher) in its
