@@ -183,7 +183,7 @@
     el.setAttribute('data-client-fit-mounted', '');
     var mode = el.getAttribute('data-mode') || 'inline';
     if (!/^(inline|popup|slider|launcher)$/.test(mode)) {
-      warn('data-mode="' + mode.slice(0, 20) + '" is not one of inline, popup, slider, launcher; shown inline.');
+      warn('data-mode is not one of inline, popup, slider, launcher; shown inline.');
       mode = 'inline';
     }
     var side = el.getAttribute('data-side') === 'left' ? 'left' : 'right';
@@ -196,7 +196,8 @@
       w.host = element('client-fit-frame', '', el);
       w.box = element('div', 'box', shadow(w.host));
       var near = function () {
-        if (!widgets[id] || w.frame) return;
+        // Unmounted (or mounted again) before the page finished loading: nothing to do.
+        if (widgets[id] !== w || w.frame) return;
         if (!('IntersectionObserver' in window)) return load(w);
         w.observer = new IntersectionObserver(function (seen) {
           if (seen.some(function (s) { return s.isIntersecting; })) {
