@@ -42,7 +42,7 @@ async function host(body, { mount = '', style = '', width = 1100, height = 800, 
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Agency</title>
     <link rel="icon" href="data:,"><style>${style}</style></head><body>
     <h1>Acme Digital</h1>${body}
-    <script>window.seen = []; ['open', 'close', 'ready', 'start', 'progress', 'complete', 'send'].forEach(function (t) {
+    <script>window.seen = []; ['open', 'close', 'ready', 'start', 'progress', 'complete', 'send', 'escape'].forEach(function (t) {
       document.addEventListener('client-fit:' + t, function (e) { window.seen.push({ id: e.target.id, detail: e.detail }); });
     });</script>
     <script src="client-fit.js" data-mount="${mount}"></script></body></html>`;
@@ -63,7 +63,7 @@ const focused = (page) => page.evaluate(() => {
   return a ? `${a.tagName.toLowerCase()}.${a.className || a.id}` : null;
 });
 
-test('a popup opens from any opener, loads its frame only then, traps focus, and gives it back on Escape', async () => {
+test('a popup opens from any opener, loads its frame only then, traps focus, and gives it back on Escape, pressed inside the quiz too', async () => {
   const page = await host(`
     <button id="cta" data-client-fit-open="quiz">Am I a good client?</button>
     <div id="quiz" data-client-fit data-mode="popup" data-quiz="client" data-title="Client Fit: Am I a good client?"></div>
@@ -101,6 +101,15 @@ test('a popup opens from any opener, loads its frame only then, traps focus, and
     { id: 'quiz', detail: { type: 'client-fit:close', version: 2 } },
   ]);
 
+  // With focus inside the quiz (a document of its own), Escape closes it too, and focus comes back.
+  await page.click('#cta');
+  await frame.locator('[role="radiogroup"] input').first().focus();
+  await page.keyboard.press('Escape');
+  await page.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
+  await closes(page, 2);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cta', 'focus is back on the opener');
+  assert.equal((await page.evaluate(() => window.seen)).filter((e) => e.detail.type === 'client-fit:escape').length, 0, 'Escape is the loader\'s business, not an event of the page');
+
   // From inside the quiz, Shift+Tab reaches the close button; the button closes it too.
   await page.click('#cta');
   await frame.locator('[role="radiogroup"] input').first().focus();
@@ -108,7 +117,7 @@ test('a popup opens from any opener, loads its frame only then, traps focus, and
   assert.equal(await focused(page), 'button.close');
   await page.locator('client-fit-overlay button.close').click();
   await page.locator('client-fit-overlay dialog[open]').waitFor({ state: 'detached' });
-  await closes(page, 2);
+  await closes(page, 3);
   assert.deepEqual(page.errors, []);
 });
 

@@ -3,19 +3,15 @@
 // deploy/nginx/client-fit.conf, embedded by the README's snippet with Subresource Integrity.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile, symlink, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, answerAll } from './helpers.mjs';
 import { POLICY, addOrigin } from '../scripts/postbuild.mjs';
+import { PREFIX, freePort, startNginx } from '../scripts/nginx.mjs';
 
-const PREFIX = '/tools/client-fit/';
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const release = process.env.RELEASE_DIR ?? join(repo, 'target/release-sub');
-const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
 let nginx, origin, hostOrigin, dir, browser;
 const accessLog = async () => (await readFile(join(dir, 'access.log'), 'utf8')).trim().split('\n').filter(Boolean)
@@ -31,71 +27,29 @@ async function blankPage() {
   return { context, page, errors };
 }
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
-
 before(async () => {
   await stat(join(release, 'index.html')).catch(() => {
     throw new Error(`no release in ${release}: run scripts/release.sh ${PREFIX} ${release}`);
   });
-  dir = await mkdtemp(join(tmpdir(), 'client-fit-nginx-'));
-  await mkdir(join(dir, 'site/tools'), { recursive: true });
-  await symlink(release, join(dir, 'site/tools/client-fit'));
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   // The host page is another origin (localhost), as an agency's site embedding a widget hosted
   // elsewhere would be: the loader needs CORS for its integrity check, the frame frame-ancestors.
   hostOrigin = `http://localhost:${port}`;
-  // The README's location block, with `root` pointed at this test's site and the embedding site
-  // added to frame-ancestors, as its comment asks.
-  const example = await readFile(join(repo, 'deploy/nginx/client-fit.conf'), 'utf8');
-  const site = example.replace('root /var/www/example;', `root ${dir}/site;`).replace("frame-ancestors 'self'\" always;", `frame-ancestors 'self' ${hostOrigin}" always;`);
-  assert.ok(site.includes(`root ${dir}/site;`) && site.includes(`${hostOrigin}" always;`), 'the example names root /var/www/example and frame-ancestors');
-  await writeFile(join(dir, 'client-fit.conf'), site);
   const readme = await readFile(join(repo, 'README.md'), 'utf8');
   const snippet = readme.match(/<!-- sri-snippet -->\s*```html\n([\s\S]*?)```/)?.[1];
   assert.ok(snippet, 'README has the SRI snippet between its markers');
-  await writeFile(join(dir, 'site/host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head><body><h1>An agency page</h1>\n${snippet.replaceAll('https://YOUR-SITE', origin)}</body></html>`);
-  await writeFile(join(dir, 'nginx.conf'), `
-load_module ${BROTLI};
-daemon off;
-master_process off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events {}
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  log_format cf '$request_method $uri $status $bytes_sent $sent_http_content_encoding';
-  access_log ${dir}/access.log cf;
-  client_body_temp_path ${dir}/tmp-body; proxy_temp_path ${dir}/tmp-proxy; fastcgi_temp_path ${dir}/tmp-fcgi;
-  uwsgi_temp_path ${dir}/tmp-uwsgi; scgi_temp_path ${dir}/tmp-scgi;
-  server {
-    listen 127.0.0.1:${port};
-    root ${dir}/site;
-    include ${dir}/client-fit.conf;
-  }
-}
-`);
-  nginx = spawn('nginx', ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const exited = new Promise((_, fail) => nginx.once('exit', (code) => fail(new Error(`nginx exited (${code}); see ${dir}/error.log`))));
-  for (let i = 0; ; i++) {
-    const up = await Promise.race([fetch(`${origin}/host.html`).then(() => true, () => false), exited]);
-    if (up) break;
-    if (i > 100) throw new Error('nginx did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Host</title></head><body><h1>An agency page</h1>\n${snippet.replaceAll('https://YOUR-SITE', origin)}</body></html>`;
+  // The README's location block, with the embedding site added to frame-ancestors, as its
+  // comment asks.
+  nginx = await startNginx({ release, port, frameAncestors: [hostOrigin], siteFiles: { 'host.html': host } });
+  dir = nginx.dir;
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  nginx?.kill('SIGQUIT');
+  nginx?.stop();
 });
 
 test('served by nginx under a subfolder: compressed wasm, the policy header, a quiz to the end, a cached reload', async () => {

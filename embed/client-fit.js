@@ -169,6 +169,11 @@
         if (height > 0 && height < 100000) frame.style.height = Math.ceil(height) + 'px';
         return;
       }
+      // Escape pressed inside the quiz, which the key's own handling here cannot hear.
+      if (data.type === PREFIX + 'escape') {
+        if (w.dialog) close(w.id);
+        return;
+      }
       if (data.type === PREFIX + 'ready') frame.contentWindow.postMessage({ type: PREFIX + 'measure' }, app.origin);
       w.el.dispatchEvent(new CustomEvent(data.type, { detail: detailOf(data, w.hidden), bubbles: true }));
     };

@@ -3,9 +3,13 @@
 // the next animation frame and a zero timeout, from the click event's timestamp) taken for clicks
 // that change nothing, on each page, and for Client Fit's own clicks by kind (choosing an option,
 // Next, the click that opens the result). At 60 frames a second a click waits for the next frame
-// whatever the page does, so the no-op figure is the floor no page can go under.
+// whatever the page does, so the no-op figure is the floor no page can go under. Also: the start
+// screen's click into the first question, and a keystroke in the result's fee calculator
+// (keydown → next paint, measured the same way).
 //
 //   node click-floor.mjs SURVEYJS_URL CLIENT_FIT_URL [pages] [rate]
+// CLIENT_FIT_URL opens the client quiz (`?quiz=client`); its start screen is the same address
+// without the query.
 // Prints a Markdown table (medians, 90th percentiles and maxima in ms). Run by
 // scripts/bench-vs-surveyjs.sh; needs playwright-core and Debian's chromium.
 import { chromium } from 'playwright-core';
@@ -25,10 +29,11 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-// Installed before any page script: the latency of every trusted click, measured as the bench does.
+// Installed before any page script: the latency of every trusted click and keystroke, measured as
+// the bench does.
 const LISTEN = `
   window.__clicks = [];
-  addEventListener('click', (e) => {
+  for (const type of ['click', 'keydown']) addEventListener(type, (e) => {
     if (!e.isTrusted) return;
     const t0 = e.timeStamp;
     requestAnimationFrame(() => setTimeout(() => window.__clicks.push(performance.now() - t0), 0));
@@ -58,13 +63,30 @@ async function click(page, selector) {
   return page.evaluate(() => window.__clicks.at(-1));
 }
 
-const samples = { 'no-op, SurveyJS': [], 'no-op, Client Fit': [], 'choose an option': [], Next: [], 'open the result': [] };
+/** Presses `key` in the focused element and returns that keystroke's latency. */
+async function press(page, key) {
+  const before = await page.evaluate(() => window.__clicks.length);
+  await page.keyboard.press(key);
+  await page.waitForFunction((n) => window.__clicks.length > n, before, { polling: 'raf' });
+  await page.waitForTimeout(60);
+  return page.evaluate(() => window.__clicks.at(-1));
+}
+
+const samples = {
+  'no-op, SurveyJS': [], 'no-op, Client Fit': [], 'start screen → first question': [], 'choose an option': [],
+  Next: [], 'open the result': [], 'calculator keystroke': [],
+};
+const startUrl = clientFitUrl.replace(/\?.*$/, '');
 for (let p = 0; p < pages; p++) {
   for (const [label, url, ready] of [['no-op, SurveyJS', surveyUrl, '[data-name=q1]'], ['no-op, Client Fit', clientFitUrl, '[data-name=q1]']]) {
     const { page, close } = await open(url, ready);
     for (let i = 0; i < 20; i++) samples[label].push(await click(page, null));
     await close();
   }
+  const start = await open(startUrl, '[data-testid=open-client]');
+  samples['start screen → first question'].push(await click(start.page, '[data-testid=open-client]'));
+  await start.page.waitForSelector('[data-name=q1]');
+  await start.close();
   const { page, close } = await open(clientFitUrl, '[data-name=q1]');
   for (let step = 0; step < 100 && !(await page.locator('[data-testid=result]').count()); step++) {
     samples['choose an option'].push(await click(page, 'form.cf-question label'));
@@ -72,6 +94,10 @@ for (let p = 0; p < pages; p++) {
     await page.waitForTimeout(40);
     samples[(await page.locator('[data-testid=result]').count()) ? 'open the result' : 'Next'].push(ms);
   }
+  // A fee typed into the calculator, digit by digit, then taken back.
+  await page.locator('#calc-current_sales').click();
+  await page.keyboard.press('End');
+  for (const key of ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace']) samples['calculator keystroke'].push(await press(page, key));
   await close();
 }
 await browser.close();

@@ -14,6 +14,7 @@
 //     CLIENT_FIT_ORIGIN, names the deployment's origin next to 'self' in the policy (`addOrigin`).
 // Hashed names are `<name>-<hex>.<ext>` like Trunk's own (Trunk writes up to 16 hex digits, not
 // zero-padded), so one rule, `-[0-9a-f]{10,16}`, caches them all.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, realpathSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
@@ -42,17 +43,31 @@ const digest = (algo, data, enc) => createHash(algo).update(data).digest(enc);
 export const hashedName = (name, ext, data) => `${name}-${digest('sha256', data, 'hex').slice(0, 16)}.${ext}`;
 export const integrity = (data) => `sha384-${digest('sha384', data, 'base64')}`;
 
-function moveLoaderToFile(dir, html, name) {
+function moveLoaderToFile(dir, html, name, prelude) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (!found) fail('no inline module loader in index.html; has Trunk\'s output changed?');
-  const code = found[1].trim() + '\n';
+  const code = withPrelude(found[1].trim() + '\n', prelude);
   // The loader imports the bindings by absolute path, which carries the public URL.
-  const base = code.match(/from '([^']*\/)[^'/]+\.js'/)?.[1] ?? fail('cannot read the public URL from the loader');
+  const base = found[1].match(/from '([^']*\/)[^'/]+\.js'/)?.[1] ?? fail('cannot read the public URL from the loader');
   const file = hashedName(name, 'js', code);
   writeFileSync(join(dir, file), code);
   const tag = `<script type="module" src="${base}${file}" integrity="${integrity(code)}" crossorigin="anonymous"></script>`;
   return html.replace(inline, tag);
+}
+
+/**
+ * `prelude` (boot/first-frame.js for index.html) run first in the start-up script. Trunk's script
+ * imports the bindings statically, which would hold the prelude until the JavaScript glue has
+ * arrived; the import becomes a dynamic one after it (the glue is modulepreloaded either way). Not
+ * a file of its own with `blocking="render"`: Lighthouse counts that as render-blocking, and
+ * Chromium takes the app's start screen, drawn anew, as the largest paint all the same.
+ */
+function withPrelude(code, prelude) {
+  if (!prelude) return code;
+  const statically = /^import init, \* as bindings from ('[^']+');$/m;
+  if (!statically.test(code)) fail('the start-up script no longer imports `init, * as bindings`; has Trunk\'s output changed?');
+  return `${prelude.trim()}\n${code.replace(statically, 'const bindings = await import($1);\nconst init = bindings.default;')}`;
 }
 
 function addPolicy(html) {
@@ -80,20 +95,79 @@ export function addAllowList(html, agencies, contacts) {
   return out;
 }
 
+const tools = createRequire(fileURLToPath(new URL('../tools/', import.meta.url)));
+
+/**
+ * The names between the wasm and its JavaScript glue shortened to one or two characters by
+ * wasm-opt's `--minify-imports-and-exports-and-modules`, and the glue renamed to match: the
+ * imports (`__wbg_<name>_<16 hex digits>`, about 7.8 KB, a quarter of it random digits that
+ * compress to nothing), their module name and the exports. The producers and target-features
+ * sections, which no browser reads, go too. Every name must be found in the glue, or the build
+ * fails (and the browser tests start the app from the result).
+ */
+function minifyWasmNames(dir, wasm, glue) {
+  const wasmPath = join(dir, wasm);
+  const gluePath = join(dir, glue);
+  const modulesOf = (path) => new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(path))).map((i) => i.module));
+  const [before, ...others] = modulesOf(wasmPath);
+  if (!before || others.length > 0) fail(`${wasm} imports from ${[before, ...others].join(', ')}; expected one module`);
+  const bin = fileURLToPath(new URL('../tools/node_modules/.bin/wasm-opt', import.meta.url));
+  const out = execFileSync(bin, [wasmPath, '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', '-o', wasmPath], { encoding: 'utf8' });
+  let map;
+  try {
+    map = JSON.parse(out.slice(out.indexOf('{')));
+  } catch {
+    fail(`wasm-opt printed no mapping for ${wasm}`);
+  }
+  const [after] = modulesOf(wasmPath);
+  const literal = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let code = readFileSync(gluePath, 'utf8');
+  const rename = (pattern, to, what) => {
+    const renamed = code.replace(pattern, () => to);
+    if (renamed === code) fail(`the glue ${glue} has no ${what}`);
+    code = renamed;
+  };
+  rename(new RegExp(`(["'])${literal(before)}\\1`, 'g'), `"${after}"`, `import module named ${before}`);
+  // An import is a key of the glue's import object (`name:` or `name(`).
+  for (const [, from, to] of map.imports) rename(new RegExp(`(?<![\\w$])${literal(from)}(?=\\s*[:(])`, 'g'), to, `import named ${from}`);
+  // An export is read as a property of the instance's exports (`wasm.name`); the wasm's own
+  // `main` and abort hooks are not read by the glue.
+  for (const [from, to] of map.exports) {
+    const read = new RegExp(`(?<=\\.)${literal(from)}(?![\\w$])`, 'g');
+    if (read.test(code)) rename(read, to, `export named ${from}`);
+  }
+  writeFileSync(gluePath, code);
+}
+
 /**
  * Minifies Trunk's JavaScript glue and stylesheet in place (tools/node_modules: terser, csso) and
- * puts their new integrity into `html`. Their hashed names stay: they follow the sources.
+ * puts their new integrity into `html`, with the wasm's after its imports were shortened
+ * (`minifyWasmNames`). Their hashed names stay: they follow the sources.
  */
+
+/** `code` minified by terser; `module` for an ES module. */
+async function minifyScript(code, module) {
+  const out = (await tools('terser').minify(code, { module, compress: true, mangle: true })).code;
+  if (!out) fail('minifying a script gave nothing');
+  return out;
+}
+
 async function minifyAssets(dir, html) {
-  const tools = createRequire(fileURLToPath(new URL('../tools/', import.meta.url)));
-  const { minify } = tools('terser');
   const csso = tools('csso');
   let out = html;
+  for (const name of readdirSync(dir)) {
+    const glue = name.replace(/_bg\.wasm$/, '.js');
+    if (glue === name || !/^client-fit-(desk-|sheet-)?[0-9a-f]+\.js$/.test(glue)) continue;
+    minifyWasmNames(dir, name, glue);
+    const tag = new RegExp(`(<link[^>]*href="[^"]*/${name.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
+    if (!tag.test(out)) fail(`no <link> with the integrity of ${name} in index.html`);
+    out = out.replace(tag, `$1${integrity(readFileSync(join(dir, name)))}$2`);
+  }
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     let code;
     if (/^client-fit-(desk-|sheet-)?[0-9a-f]+\.js$/.test(name)) {
-      code = (await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true })).code;
+      code = await minifyScript(readFileSync(path, 'utf8'), true);
     } else if (/^(app|desk)-[0-9a-f]+\.css$/.test(name)) {
       code = csso.minify(readFileSync(path, 'utf8')).css;
     } else {
@@ -187,7 +261,14 @@ if (main) {
   const boot = page === 'index.html' ? 'boot' : `boot-${page.replace(/\.html$/, '')}`;
   const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'), boot)));
+  // The quizzes' page shows its start screen before the app has loaded, when it can
+  // (boot/first-frame.js, minified for release).
+  let prelude = '';
+  if (page === 'index.html') {
+    prelude = readFileSync(fileURLToPath(new URL('../boot/first-frame.js', import.meta.url)), 'utf8');
+    if (release) prelude = await minifyScript(prelude, false);
+  }
+  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'), boot, prelude)));
   try {
     html = addOrigin(html, process.env.CLIENT_FIT_ORIGIN);
   } catch (e) {

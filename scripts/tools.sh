@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, idempotently, every tool the build and the tests need.
-# Usage: scripts/tools.sh [serve|test]   ("test" adds the browser and the e2e driver)
+# Usage: scripts/tools.sh [serve|test|bench]   ("test" adds the browsers and the e2e drivers;
+# "bench" adds Lighthouse from tools/bench/package-lock.json for scripts/bench-vs-surveyjs.sh)
 #
 # Versions: trunk and the lock fix here; wasm-bindgen from Cargo.lock (Trunk.toml must agree);
 # wasm-opt from tools/package-lock.json (Trunk.toml names its version_N and Trunk checks it,
@@ -10,7 +11,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14          # 0.22 needs rustc 1.96
 GECKODRIVER_VERSION=0.37.1     # Firefox's WebDriver server; its npm package downloads a binary, so crates.io
 WEBPKI_ROOTS_FIX=1.0.10        # wasm-bindgen-cli's own lock pins a webpki-roots the registry lacks
-# Debian's nginx and its brotli_static module (the release test; e2e/release.test.mjs reads this path too)
+# Debian's nginx and its brotli_static module (the release test; scripts/nginx.mjs reads this path too)
 NGINX_BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,7 +60,8 @@ if [ "$(wasm-opt --version 2>/dev/null | grep -o 'version_[0-9]*')" != "$WASM_OP
   fi
 fi
 
-if [ "${1:-serve}" = test ]; then
+mode=${1:-serve}
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v brotli >/dev/null || ! command -v pdftotext >/dev/null \
     || ! command -v nginx >/dev/null || [ ! -f "$NGINX_BROTLI_MODULE" ]; then
     say "installing Debian chromium, chromium-driver, brotli, poppler-utils (pdftotext, print test), nginx + brotli_static (release test)"
@@ -80,5 +82,9 @@ if [ "${1:-serve}" = test ]; then
     say "installing the e2e drivers (playwright-core, selenium-webdriver) and axe-core from e2e/package-lock.json"
     (cd "$root/e2e" && npm ci --no-audit --no-fund >/dev/null)
   fi
+fi
+if [ "$mode" = bench ] && [ ! -d "$root/tools/bench/node_modules/lighthouse" ]; then
+  say "installing Lighthouse from tools/bench/package-lock.json (benchmarks only)"
+  (cd "$root/tools/bench" && npm ci --no-audit --no-fund >/dev/null)
 fi
 cargo fetch --locked --quiet

@@ -40,6 +40,7 @@ fn main() {
     }
     // `fit=1` turns inner scrolling off, which only the loader's frame (sized to fit) can afford.
     embed::apply_theme(config.accent.as_deref(), config.fit && embed::in_frame());
+    embed::forward_escape(config.parent_origin.clone());
 
     let bank = english_bank();
     let mut restored = storage::restore(bank);

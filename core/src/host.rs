@@ -48,6 +48,9 @@ pub enum HostEvent {
     },
     /// The person pressed "Send my result": the press is their consent to hand over the link.
     Send { quiz: Audience, link: String },
+    /// Escape was pressed in the app and nothing in it took the key: the loader closes the popup
+    /// or slider holding it, as Escape does with focus outside the frame.
+    Escape,
 }
 
 impl HostEvent {
@@ -68,6 +71,7 @@ impl HostEvent {
             HostEvent::Resize { .. } => "client-fit:resize",
             HostEvent::Progress { .. } => "client-fit:progress",
             HostEvent::Send { .. } => "client-fit:send",
+            HostEvent::Escape => "client-fit:escape",
         }
     }
 
@@ -78,7 +82,7 @@ impl HostEvent {
             ("version", Value::Number(EVENT_VERSION)),
         ];
         match self {
-            HostEvent::Ready => {}
+            HostEvent::Ready | HostEvent::Escape => {}
             HostEvent::Start { quiz } => fields.push(("quiz", Value::Text(quiz.id().into()))),
             HostEvent::Progress {
                 quiz,

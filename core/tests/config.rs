@@ -321,7 +321,7 @@ fn the_completion_event_carries_scores_but_no_answers() {
 }
 
 #[test]
-fn progress_and_send_events_carry_only_their_documented_fields() {
+fn progress_send_and_escape_events_carry_only_their_documented_fields() {
     let fields = |e: HostEvent| match e.to_value() {
         Value::Object(fields) => fields,
         other => panic!("an object, not {other:?}"),
@@ -349,4 +349,12 @@ fn progress_and_send_events_carry_only_their_documented_fields() {
     let keys: Vec<&str> = send.iter().map(|(k, _)| *k).collect();
     assert_eq!(keys, ["type", "version", "quiz", "link"]);
     assert_eq!(send[3].1, Value::Text(link.into()));
+    // Escape tells the loader a key was pressed, nothing else.
+    assert_eq!(
+        fields(HostEvent::Escape),
+        [
+            ("type", Value::Text("client-fit:escape".into())),
+            ("version", Value::Number(2)),
+        ]
+    );
 }

@@ -31,6 +31,27 @@ pub fn post(event: &HostEvent, origin: Option<&str>) {
     let _ = parent.post_message(&to_js(&event.to_value()), origin);
 }
 
+/// Tells the loader each time Escape is pressed in the app and nothing in it took the key (in a
+/// frame that posts its events to `origin`), so that a popup or slider holding the app closes
+/// with focus inside it too.
+pub fn forward_escape(origin: Option<String>) {
+    let Some(origin) = origin.filter(|_| in_frame()) else {
+        return;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    EventListener::new(&document, "keydown", move |e| {
+        let escape = e
+            .dyn_ref::<web_sys::KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape");
+        if escape && !e.default_prevented() {
+            post(&HostEvent::Escape, Some(&origin));
+        }
+    })
+    .forget();
+}
+
 fn to_js(value: &Value) -> JsValue {
     match value {
         Value::Text(s) => JsValue::from_str(s),
