@@ -121,7 +121,11 @@ test('soak: random walks in one page without reloads; wasm memory reported at st
   // The allocator is chosen by this measurement (docs/performance.md); SOAK=1000 for the full run.
   const walks = Number(process.env.SOAK ?? 60);
   const { context, page, errors } = await freshPage(
-    () => addEventListener('TrunkApplicationStarted', (e) => { window.cfMemory = e.detail.wasm.memory; }));
+    // The release names its exports with one or two letters (scripts/postbuild.mjs): the memory is
+    // the export that is one.
+    () => addEventListener('TrunkApplicationStarted', (e) => {
+      window.cfMemory = Object.values(e.detail.wasm).find((v) => v instanceof WebAssembly.Memory);
+    }));
   const memory = () => page.evaluate(() => window.cfMemory.buffer.byteLength);
   const start = await memory();
   const clickable = 'main button:not([disabled]), main label.cf-option, [data-testid="lang"], main summary, main input[type="checkbox"]';
