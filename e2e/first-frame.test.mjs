@@ -53,6 +53,23 @@ test('a first visit in English sees the start screen before the app, and the app
   await page.context().close();
 });
 
+test('the first frame, not the app drawing the same screen after it, is the page\'s largest contentful paint', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('[data-testid="open-client"]');
+  const paints = await page.evaluate(() => new Promise((done) => {
+    new PerformanceObserver((list) => done(list.getEntries().map((e) => ({
+      size: e.size,
+      // An element the app has since replaced is no longer in the page.
+      app: Boolean(e.element && e.element.isConnected),
+    })))).observe({ type: 'largest-contentful-paint', buffered: true });
+  }));
+  assert.ok(paints.length > 0);
+  assert.equal(paints.at(-1).app, false, `the largest paint is the first frame's: ${JSON.stringify(paints)}`);
+  await context.close();
+});
+
 test('a press on Start before the app has loaded opens that quiz once it has', async () => {
   const page = await held('');
   await page.locator(FRAME).waitFor({ state: 'visible' });

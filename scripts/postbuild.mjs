@@ -59,7 +59,8 @@ function moveLoaderToFile(dir, html, name, prelude) {
 /**
  * `prelude` (boot/first-frame.js for index.html) run first in the start-up script. Trunk's script
  * imports the bindings statically, which would hold the prelude until the JavaScript glue has
- * arrived; the import becomes a dynamic one after it (the glue is modulepreloaded either way). Not
+ * arrived; the import becomes a dynamic one after it (the glue is modulepreloaded either way), and
+ * the app starts once the prelude's `firstFrameShown` has settled. Not
  * a file of its own with `blocking="render"`: Lighthouse counts that as render-blocking, and
  * Chromium takes the app's start screen, drawn anew, as the largest paint all the same.
  */
@@ -67,7 +68,8 @@ function withPrelude(code, prelude) {
   if (!prelude) return code;
   const statically = /^import init, \* as bindings from ('[^']+');$/m;
   if (!statically.test(code)) fail('the start-up script no longer imports `init, * as bindings`; has Trunk\'s output changed?');
-  return `${prelude.trim()}\n${code.replace(statically, 'const bindings = await import($1);\nconst init = bindings.default;')}`;
+  if (!/^const firstFrameShown\b/m.test(prelude)) fail('the prelude no longer defines firstFrameShown');
+  return `${prelude.trim()}\nawait firstFrameShown;\n${code.replace(statically, 'const bindings = await import($1);\nconst init = bindings.default;')}`;
 }
 
 function addPolicy(html) {
