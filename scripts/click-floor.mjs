@@ -52,25 +52,24 @@ async function open(url, ready) {
   return { page, close: () => context.close() };
 }
 
-/** Clicks the centre of `selector` (or a blank point) and returns that click's latency. */
-async function click(page, selector) {
+/** Runs `act` (a trusted click or keystroke) and returns its latency, once measured. */
+async function latency(page, act) {
   const before = await page.evaluate(() => window.__clicks.length);
-  const box = selector ? await page.locator(selector).first().boundingBox() : { x: 2, y: 700, width: 0, height: 0 };
-  if (!box) throw new Error(`nothing to click: ${selector}`);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await act();
   await page.waitForFunction((n) => window.__clicks.length > n, before, { polling: 'raf' });
   await page.waitForTimeout(60);
   return page.evaluate(() => window.__clicks.at(-1));
 }
 
-/** Presses `key` in the focused element and returns that keystroke's latency. */
-async function press(page, key) {
-  const before = await page.evaluate(() => window.__clicks.length);
-  await page.keyboard.press(key);
-  await page.waitForFunction((n) => window.__clicks.length > n, before, { polling: 'raf' });
-  await page.waitForTimeout(60);
-  return page.evaluate(() => window.__clicks.at(-1));
+/** Clicks the centre of `selector` (or a blank point) and returns that click's latency. */
+async function click(page, selector) {
+  const box = selector ? await page.locator(selector).first().boundingBox() : { x: 2, y: 700, width: 0, height: 0 };
+  if (!box) throw new Error(`nothing to click: ${selector}`);
+  return latency(page, () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2));
 }
+
+/** Presses `key` in the focused element and returns that keystroke's latency. */
+const press = (page, key) => latency(page, () => page.keyboard.press(key));
 
 const samples = {
   'no-op, SurveyJS': [], 'no-op, Client Fit': [], 'start screen → first question': [], 'choose an option': [],

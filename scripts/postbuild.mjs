@@ -141,12 +141,6 @@ function minifyWasmNames(dir, wasm, glue) {
   writeFileSync(gluePath, code);
 }
 
-/**
- * Minifies Trunk's JavaScript glue and stylesheet in place (tools/node_modules: terser, csso) and
- * puts their new integrity into `html`, with the wasm's after its imports were shortened
- * (`minifyWasmNames`). Their hashed names stay: they follow the sources.
- */
-
 /** `code` minified by terser; `module` for an ES module. */
 async function minifyScript(code, module) {
   const out = (await tools('terser').minify(code, { module, compress: true, mangle: true })).code;
@@ -154,6 +148,11 @@ async function minifyScript(code, module) {
   return out;
 }
 
+/**
+ * Minifies Trunk's JavaScript glue and stylesheet in place (tools/node_modules: terser, csso) and
+ * puts their new integrity into `html`, with the wasm's after its imports were shortened
+ * (`minifyWasmNames`). Their hashed names stay: they follow the sources.
+ */
 async function minifyAssets(dir, html) {
   const csso = tools('csso');
   let out = html;
