@@ -78,6 +78,21 @@ fn main() {
     let list_ns = median_ns(7, 5, || {
         black_box(desk.rows(b, black_box(&query)));
     });
+    // The desk page's start: 200 prospects of 5 assessments each read from storage, listed.
+    let mut store = client_fit_core::saved::Memory::default();
+    for p in &desk.prospects {
+        let _ = client_fit_core::desk_saved::save_prospect(&mut store, p, b);
+    }
+    let _ = client_fit_core::desk_saved::save_index(&mut store, &desk);
+    let load_ns = median_ns(7, 5, || {
+        let loaded = client_fit_core::desk_saved::load_desk(&mut store, b);
+        black_box(loaded.desk.rows(b, black_box(&query)));
+    });
+    let token =
+        client_fit_core::share::encode(b, Audience::Specialist, &answers).unwrap_or_default();
+    let token_ns = median_ns(11, 500, || {
+        black_box(client_fit_core::share::decode(b, black_box(&token)).ok());
+    });
     let file = client_fit_core::desk::export_json(&desk, client_fit_core::desk::Day(20_300));
     let import_ns = median_ns(7, 3, || {
         black_box(client_fit_core::desk::import_json(black_box(&file), b).ok());
@@ -85,6 +100,14 @@ fn main() {
     println!(
         "desk list, 200 prospects        {:>10.1} µs",
         list_ns / 1000.0
+    );
+    println!(
+        "desk read from storage + listed {:>10.1} µs (200 × 5 assessments)",
+        load_ns / 1000.0
+    );
+    println!(
+        "read one result token           {:>10.1} µs",
+        token_ns / 1000.0
     );
     println!(
         "desk file import, 200 × 5       {:>10.1} µs ({} KB)",

@@ -128,10 +128,18 @@ pub fn encode_prospect(p: &Prospect, bank: &Bank) -> String {
 }
 
 pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prospect, Unreadable> {
+    read_prospect(id, text, &share::Reader::new(bank))
+}
+
+fn read_prospect(
+    id: &ProspectId,
+    text: &str,
+    reader: &share::Reader,
+) -> Result<Prospect, Unreadable> {
     let parts: Vec<&str> = text.split(';').collect();
     let (fields, client) = match parts[..] {
         ["q1", ref rest @ ..] if rest.len() == 7 => (rest, None),
-        ["q2", ref rest @ .., client] if rest.len() == 7 => (rest, decode_client(client, bank)?),
+        ["q2", ref rest @ .., client] if rest.len() == 7 => (rest, decode_client(client, reader)?),
         _ => return Err(Unreadable),
     };
     let [label, notes, stage, archived, created, changed, assessments] = fields[..] else {
@@ -140,7 +148,7 @@ pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prosp
     let assessments = assessments
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(|a| decode_assessment(a, bank))
+        .map(|a| decode_assessment(a, reader))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Prospect {
         id: id.clone(),
@@ -160,11 +168,11 @@ pub fn decode_prospect(id: &ProspectId, text: &str, bank: &Bank) -> Result<Prosp
 }
 
 /// The client's result as stored: `-`, `t.<share token>` or `a.<answers>`.
-fn decode_client(text: &str, bank: &Bank) -> Result<Option<Answers>, Unreadable> {
+fn decode_client(text: &str, reader: &share::Reader) -> Result<Option<Answers>, Unreadable> {
     match text.split_once('.') {
         None if text == "-" => Ok(None),
         Some(("t", token)) => {
-            let result = share::decode(bank, token).map_err(|_| Unreadable)?;
+            let result = reader.decode(token).map_err(|_| Unreadable)?;
             if result.audience != Audience::Client {
                 return Err(Unreadable);
             }
@@ -175,14 +183,14 @@ fn decode_client(text: &str, bank: &Bank) -> Result<Option<Answers>, Unreadable>
     }
 }
 
-fn decode_assessment(text: &str, bank: &Bank) -> Result<Assessment, Unreadable> {
+fn decode_assessment(text: &str, reader: &share::Reader) -> Result<Assessment, Unreadable> {
     let mut parts = text.splitn(3, '.');
     let on = read_day(parts.next().ok_or(Unreadable)?)?;
     let kind = parts.next().ok_or(Unreadable)?;
     let body = parts.next().ok_or(Unreadable)?;
     let answers = match kind {
         "t" => {
-            let result = share::decode(bank, body).map_err(|_| Unreadable)?;
+            let result = reader.decode(body).map_err(|_| Unreadable)?;
             if result.audience != Audience::Specialist {
                 return Err(Unreadable);
             }
@@ -251,9 +259,10 @@ pub fn load_desk(store: &mut impl KeyValue, bank: &Bank) -> LoadedDesk {
     };
     loaded.desk.exported = index.exported;
     loaded.desk.changed = index.changed;
+    let reader = share::Reader::new(bank);
     for id in index.ids {
         let key = prospect_key(&id);
-        let decode = |text: &str| Ok((decode_prospect(&id, text, bank)?, text.to_owned()));
+        let decode = |text: &str| Ok((read_prospect(&id, text, &reader)?, text.to_owned()));
         match read(store, &key, decode) {
             Read::Value((p, text)) => {
                 if loaded.desk.get(&p.id).is_none() {

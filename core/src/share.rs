@@ -90,6 +90,9 @@ struct Digit<'a> {
     id: &'a str,
     options: Vec<&'a str>,
     optional: bool,
+    /// For each option, whether its answer means something in the bank a token is read with
+    /// (`with_known`); empty where only written.
+    known: Vec<bool>,
 }
 
 impl Digit<'_> {
@@ -107,6 +110,7 @@ fn layout_digits(layout: &Layout, audience: Audience) -> Vec<Digit<'static>> {
                 id,
                 options: options.split(',').collect(),
                 optional,
+                known: Vec::new(),
             })
         })
     };
@@ -119,11 +123,33 @@ fn layout_digits(layout: &Layout, audience: Audience) -> Vec<Digit<'static>> {
         .collect()
 }
 
+/// `digits` with each option marked known where its ids mean something in `bank` for
+/// `audience`: all of the bank's own layout but "don't know yet" in a client's link, and of an
+/// earlier layout what is still asked.
+fn with_known<'a>(bank: &Bank, mut digits: Vec<Digit<'a>>, audience: Audience) -> Vec<Digit<'a>> {
+    for d in &mut digits {
+        let question = bank.question(d.id);
+        let temperament = bank.temperament.iter().find(|t| t.id == d.id);
+        d.known = d
+            .options
+            .iter()
+            .map(|option| {
+                question
+                    .and_then(|q| q.choice(option))
+                    .is_some_and(|c| c.offered_to(audience))
+                    || temperament.is_some_and(|t| t.options.iter().any(|o| o.id == *option))
+            })
+            .collect();
+    }
+    digits
+}
+
 fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
     let pairs = bank.questions.iter().map(|q| Digit {
         id: &q.id,
         options: q.options.iter().map(|o| o.id.as_ref()).collect(),
         optional: false,
+        known: Vec::new(),
     });
     let temperament = bank
         .temperament
@@ -133,6 +159,7 @@ fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
             id: &t.id,
             options: t.options.iter().map(|o| o.id.as_ref()).collect(),
             optional: true,
+            known: Vec::new(),
         });
     pairs.chain(temperament).collect()
 }
@@ -212,41 +239,89 @@ pub fn encode(bank: &Bank, audience: Audience, answers: &Answers) -> Option<Stri
 
 /// Reads one token.
 pub fn decode(bank: &Bank, token: &str) -> Result<SharedResult, ShareError> {
-    // A token cut short or with a character changed is damaged, whichever check notices.
-    let bytes = base64_decode(token).ok_or(ShareError::Damaged)?;
-    if bytes.len() < 5 {
-        return Err(ShareError::Damaged);
+    Reader::new(bank).decode(token)
+}
+
+/// Reads tokens with what the bank's own layout means worked out once: its fingerprint and
+/// digits cost more than the rest of reading a token, and the desk reads a thousand at start.
+pub struct Reader<'a> {
+    bank: &'a Bank,
+    layout: u16,
+    client: Vec<Digit<'a>>,
+    specialist: Vec<Digit<'a>>,
+    /// The specialist's digits in id order (the client's are the first of them, in the same
+    /// order: a client has no temperament digits).
+    by_id: Vec<usize>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bank: &'a Bank) -> Reader<'a> {
+        let specialist = with_known(
+            bank,
+            digits(bank, Audience::Specialist),
+            Audience::Specialist,
+        );
+        Reader {
+            bank,
+            layout: fingerprint(&specialist),
+            client: with_known(bank, digits(bank, Audience::Client), Audience::Client),
+            by_id: id_order(&specialist),
+            specialist,
+        }
     }
-    // Every format keeps the leading kind byte and the trailing CRC, so damage is told first.
-    let (body, crc) = bytes.split_at(bytes.len() - 2);
-    if crc16(body).to_be_bytes() != crc {
-        return Err(ShareError::Damaged);
+
+    pub fn decode(&self, token: &str) -> Result<SharedResult, ShareError> {
+        // A token cut short or with a character changed is damaged, whichever check notices.
+        let bytes = base64_decode(token).ok_or(ShareError::Damaged)?;
+        if bytes.len() < 5 {
+            return Err(ShareError::Damaged);
+        }
+        // Every format keeps the leading kind byte and the trailing CRC, so damage is told first.
+        let (body, crc) = bytes.split_at(bytes.len() - 2);
+        if crc16(body).to_be_bytes() != crc {
+            return Err(ShareError::Damaged);
+        }
+        let audience = match body[0] {
+            0x10 => Audience::Client,
+            0x11 => Audience::Specialist,
+            head if head >> 4 > FORMAT => return Err(ShareError::NewerFormat),
+            _ => return Err(ShareError::Foreign),
+        };
+        let layout = u16::from_be_bytes([body[1], body[2]]);
+        let number = &body[3..];
+        let answers = if layout == self.layout {
+            match audience {
+                Audience::Client => read_number(&self.client, &self.by_id, number),
+                Audience::Specialist => read_number(&self.specialist, &self.by_id, number),
+            }
+        } else {
+            let released = released_layouts().iter().find(|l| l.id == layout);
+            let digits = layout_digits(released.ok_or(ShareError::OtherContent)?, audience);
+            let digits = with_known(self.bank, digits, audience);
+            read_number(&digits, &id_order(&digits), number)
+        }?;
+        Ok(SharedResult { audience, answers })
     }
-    let audience = match body[0] {
-        0x10 => Audience::Client,
-        0x11 => Audience::Specialist,
-        head if head >> 4 > FORMAT => return Err(ShareError::NewerFormat),
-        _ => return Err(ShareError::Foreign),
-    };
-    let layout = u16::from_be_bytes([body[1], body[2]]);
-    let digits = if layout == layout_id(bank) {
-        digits(bank, audience)
-    } else {
-        let past = released_layouts().iter().find(|l| l.id == layout);
-        layout_digits(past.ok_or(ShareError::OtherContent)?, audience)
-    };
-    let number_bytes = &body[3..];
-    if number_bytes.len() != bytes_for(&digits) {
+}
+
+/// The answers a token's number carries, as `digits` mean them; `by_id` lists the digits in the
+/// order of their ids, so each answer is appended to the map rather than placed among the others.
+fn read_number(
+    digits: &[Digit],
+    by_id: &[usize],
+    number_bytes: &[u8],
+) -> Result<Answers, ShareError> {
+    if number_bytes.len() != bytes_for(digits) {
         return Err(ShareError::Damaged);
     }
     let mut number = number_bytes
         .iter()
         .fold(0u128, |n, b| n << 8 | u128::from(*b));
-    if number >= space(&digits).ok_or(ShareError::OtherContent)? {
+    if number >= space(digits).ok_or(ShareError::OtherContent)? {
         return Err(ShareError::Damaged);
     }
-    let mut answers = Answers::new();
-    for d in digits.iter().rev() {
+    let mut chosen: Vec<Option<&str>> = vec![None; digits.len()];
+    for (d, slot) in digits.iter().zip(&mut chosen).rev() {
         let value = (number % d.radix()) as usize;
         number /= d.radix();
         let index = match (d.optional, value) {
@@ -258,22 +333,28 @@ pub fn decode(bank: &Bank, token: &str) -> Result<SharedResult, ShareError> {
         let Some(option) = d.options.get(index) else {
             continue;
         };
-        let known = bank
-            .question(d.id)
-            .is_some_and(|q| q.choice(option).is_some_and(|c| c.offered_to(audience)))
-            || bank
-                .temperament
-                .iter()
-                .any(|t| t.id == d.id && t.options.iter().any(|o| o.id == *option));
-        if known {
-            answers.insert(d.id.into(), (*option).into());
+        if d.known.get(index).copied().unwrap_or(false) {
+            *slot = Some(option);
         } else if !d.optional {
             // A required answer this side is never offered ("don't know yet" in a client's
             // link): no release writes that.
             return Err(ShareError::Damaged);
         }
     }
-    Ok(SharedResult { audience, answers })
+    let mut answers = Answers::with_capacity(digits.len());
+    for &at in by_id {
+        if let (Some(d), Some(Some(option))) = (digits.get(at), chosen.get(at)) {
+            answers.insert(d.id.into(), (*option).into());
+        }
+    }
+    Ok(answers)
+}
+
+/// Positions of `digits` in the order of their ids.
+fn id_order(digits: &[Digit]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..digits.len()).collect();
+    super::order::sort_by_key(&mut order, |&at| digits[at].id);
+    order
 }
 
 /// The fragment (without `#`) for one or two results.

@@ -19,6 +19,11 @@ impl<K: Borrow<str> + Ord, V> StrMap<K, V> {
         StrMap::default()
     }
 
+    /// An empty map with room for `n` entries: filling it then moves nothing.
+    pub fn with_capacity(n: usize) -> Self {
+        StrMap(Vec::with_capacity(n))
+    }
+
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }

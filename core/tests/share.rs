@@ -2,7 +2,7 @@
 
 use client_fit_core::share::{
     answer_space, base64_encode, crc16, decode, encode, fragment, layout_id, parse_link,
-    released_fingerprint, released_layouts, Layout, ShareError, FORMAT,
+    released_fingerprint, released_layouts, Layout, Reader, ShareError, FORMAT,
 };
 use client_fit_core::{english_bank as bank, Answers, Audience};
 use proptest::prelude::*;
@@ -47,6 +47,22 @@ proptest! {
         prop_assert_eq!(&back.answers, &a);
         let link = format!("https://agency.example/tools/client-fit/#{}", fragment(&[token]));
         prop_assert!(link.len() <= 120, "{} characters: {link}", link.len());
+    }
+
+    /// One reader serves both sides in turn, as the desk's reads a prospect's assessments and
+    /// the client's result: its digits worked out once give each token's own answers.
+    #[test]
+    fn one_reader_reads_results_of_both_sides_in_any_order(
+        sets in proptest::collection::vec((answer_sets(), audience()), 1..8)
+    ) {
+        let reader = Reader::new(bank());
+        for (a, who) in sets {
+            let a = for_side(a, who);
+            let token = encode(bank(), who, &a).expect("a finished result encodes");
+            let back = reader.decode(&token).expect("its token decodes");
+            prop_assert_eq!(back.audience, who);
+            prop_assert_eq!(back.answers, a);
+        }
     }
 
     #[test]
