@@ -92,6 +92,18 @@ test('three prospects are created, assessed and ranked; search, stage filter and
   await page.waitForSelector(READY);
   assert.deepEqual(await rows(page), [['Dental clinic', 'partner'], ['Candle shop', 'high_risk'], ['Bakery', 'none']]);
   assert.match(await page.textContent('[data-testid="prospect-row"]:has-text("Candle shop")'), /Call/);
+  // The rows are drawn once per desk and language: another language draws them again, and a
+  // renamed prospect's row shows its new name.
+  const russian = JSON.parse(await readFile(new URL('../content/desk/ru.json', import.meta.url), 'utf8'));
+  await page.selectOption('[data-testid="lang"]', 'ru');
+  await page.waitForFunction((text) => document.querySelector('[data-testid="prospect-row"][data-band="high_risk"] [data-testid="row-stage"]')?.textContent === text, russian['desk.stage.call']);
+  await page.selectOption('[data-testid="lang"]', 'en');
+  await page.waitForFunction(() => document.querySelector('[data-testid="prospect-row"][data-band="high_risk"] [data-testid="row-stage"]')?.textContent === 'Call');
+  await page.click('[data-testid="prospect-row"]:has-text("Bakery") .cf-desk-name');
+  await page.fill('[data-testid="name"]', 'Bakery on Main St');
+  await page.click('[data-testid="rename"]');
+  await toList(page);
+  assert.deepEqual((await rows(page)).map((r) => r[0]), ['Dental clinic', 'Candle shop', 'Bakery on Main St']);
   assert.deepEqual(page.errors, []);
 });
 

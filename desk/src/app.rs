@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::link_box::LinkBox;
 use crate::hooks::use_desk_language;
-use crate::pages::list::{DeskList, HEADING_ID};
+use crate::pages::list::{draw_rows, DeskList, HEADING_ID};
 use crate::pages::prospect::{Invitation, ProspectPage};
 use crate::platform::files::{self, ReadError};
 use crate::state::{DeskAction, DeskNotice, DeskState, ImportStatus, View};
@@ -106,6 +106,9 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let rows = use_memo((all_rows.clone(), state.query.clone()), |(all, query)| {
         select_rows(all, query)
     });
+    let drawn = use_memo((all_rows.clone(), (*pack).clone()), |(all, pack)| {
+        draw_rows(&pack.messages, &pack.bank, all)
+    });
     let outcomes = use_memo(state.desk.clone(), move |desk| desk.outcomes(bank));
     let (desk, today) = (state.desk.clone(), state.today);
     let on_export_json = {
@@ -155,7 +158,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let working = state.desk.prospects.iter().filter(|p| !p.archived).count();
     let view = match &state.view {
         View::List => html! {
-            <DeskList rows={rows} query={state.query.clone()} {working}
+            <DeskList rows={rows} {drawn} query={state.query.clone()} {working}
                 archived={state.desk.prospects.len() - working} error={state.error.clone()}
                 outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
                 returned={state.returned.clone()} incoming={*incoming} {all_rows}

@@ -9,7 +9,7 @@ use yew::{AttrValue, Html};
 
 use client_fit_core::html::escape_into as escape;
 
-#[derive(Default)]
+#[derive(Default, PartialEq, Eq)]
 pub struct Markup(String);
 
 impl Markup {
@@ -55,6 +55,12 @@ impl Markup {
         text: &str,
     ) -> &mut Markup {
         self.open(tag, attrs).text(text).close(tag)
+    }
+
+    /// Markup made apart (each row of a long list, drawn once and put in order many times).
+    pub fn append(&mut self, other: &Markup) -> &mut Markup {
+        self.0.push_str(&other.0);
+        self
     }
 
     pub fn as_str(&self) -> &str {

@@ -16,6 +16,7 @@ use client_fit::hooks::use_language;
 use client_fit_core::content::Bank;
 use client_fit_core::desk::{DeskError, ListQuery, ProspectId, Row, SortBy, Stage};
 use client_fit_core::i18n::Messages;
+use client_fit_core::str_map::StrMap;
 use client_fit_core::Band;
 
 /// The id of the page's heading, which takes focus when the list opens again.
@@ -24,6 +25,8 @@ pub const HEADING_ID: &str = "cf-desk-heading";
 #[derive(Properties, PartialEq)]
 pub struct DeskListProps {
     pub rows: Rc<Vec<Row>>,
+    /// Every prospect's row drawn ([`draw_rows`]), which `rows` puts in order.
+    pub drawn: Rc<DrawnRows>,
     pub query: ListQuery,
     /// Prospects on the working list and in the archive, whatever the search.
     pub working: usize,
@@ -99,10 +102,11 @@ pub fn DeskList(props: &DeskListProps) -> Html {
                 .unwrap_or_default(),
         )
     });
-    // Drawn again only when the rows or the language change, not on every keystroke elsewhere.
-    let rows = use_memo((props.rows.clone(), lang.clone()), |(rows, lang)| {
-        rows_markup(&lang.messages, &lang.bank, rows)
-    });
+    // Put in order again only when the rows shown change, not on every keystroke elsewhere.
+    let rows = use_memo(
+        (props.rows.clone(), props.drawn.clone()),
+        |(rows, drawn)| list_markup(drawn, rows),
+    );
     let open = {
         let on_action = on_action.clone();
         Callback::from(move |e: MouseEvent| {
@@ -206,72 +210,94 @@ pub fn DeskList(props: &DeskListProps) -> Html {
     }
 }
 
+/// Each prospect's row as markup, by prospect: drawn once per change of the desk or of the
+/// language, so that a new sort, filter or search, or coming back from a prospect, only puts drawn
+/// rows in order (docs/performance.md).
+#[derive(PartialEq, Eq)]
+pub struct DrawnRows(StrMap<String, Markup>);
+
+pub fn draw_rows(m: &Messages, bank: &Bank, rows: &[Row]) -> DrawnRows {
+    let mut drawn = StrMap::with_capacity(rows.len());
+    for row in rows {
+        drawn.insert(row.id.as_str().to_owned(), row_markup(m, bank, row));
+    }
+    DrawnRows(drawn)
+}
+
 /// The rows, one string of markup: a list of 200 prospects paints with one DOM call instead of
 /// a component and half a dozen elements each (docs/performance.md). A row's name is a button
 /// carrying the prospect's id, which the list's one click handler reads.
-fn rows_markup(m: &Messages, bank: &Bank, rows: &[Row]) -> Html {
+fn list_markup(drawn: &DrawnRows, rows: &[Row]) -> Html {
     let mut h = Markup::new();
     h.open("ul", &[("class", "cf-desk-rows")]);
     for row in rows {
-        let band = row.band.map(|b| b.id()).unwrap_or("none");
-        let verdict = match (row.band, row.score) {
-            (Some(b), Some(s)) => format!(
-                "{}, {}",
-                m.t(&format!("band.{}.short", b.id())),
-                m.f("desk.score", &[("n", &s.to_string())])
-            ),
-            _ => m.t("desk.not_assessed"),
-        };
-        let flags: Vec<&str> = row
-            .flags
-            .iter()
-            .filter_map(|id| bank.flag(id))
-            .map(|f| f.name.as_ref())
-            .collect();
-        h.open(
-            "li",
-            &[
-                ("class", &format!("cf-desk-row cf-band-{band}")),
-                ("data-testid", "prospect-row"),
-                ("data-id", row.id.as_str()),
-                ("data-band", band),
-            ],
-        )
-        .leaf(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "cf-link cf-desk-name"),
-                (OPEN_ATTR, row.id.as_str()),
-            ],
-            &row.label,
-        )
-        .leaf(
-            "span",
-            &[("class", "cf-desk-verdict"), ("data-testid", "row-verdict")],
-            &verdict,
-        )
-        .leaf(
-            "span",
-            &[("class", "cf-badge"), ("data-testid", "row-stage")],
-            &stage_name(m, row.stage),
-        );
-        if !flags.is_empty() {
-            h.leaf(
-                "span",
-                &[("class", "cf-desk-flags cf-small")],
-                &flags.join(" · "),
-            );
+        if let Some(markup) = drawn.0.get(row.id.as_str()) {
+            h.append(markup);
         }
-        h.leaf(
-            "span",
-            &[("class", "cf-muted cf-small")],
-            &m.f("desk.changed_on", &[("date", &row.changed.local(m.lang()))]),
-        )
-        .close("li");
     }
     h.close("ul");
     h.into_html()
+}
+
+fn row_markup(m: &Messages, bank: &Bank, row: &Row) -> Markup {
+    let mut h = Markup::new();
+    let band = row.band.map(|b| b.id()).unwrap_or("none");
+    let verdict = match (row.band, row.score) {
+        (Some(b), Some(s)) => format!(
+            "{}, {}",
+            m.t(&format!("band.{}.short", b.id())),
+            m.f("desk.score", &[("n", &s.to_string())])
+        ),
+        _ => m.t("desk.not_assessed"),
+    };
+    let flags: Vec<&str> = row
+        .flags
+        .iter()
+        .filter_map(|id| bank.flag(id))
+        .map(|f| f.name.as_ref())
+        .collect();
+    h.open(
+        "li",
+        &[
+            ("class", &format!("cf-desk-row cf-band-{band}")),
+            ("data-testid", "prospect-row"),
+            ("data-id", row.id.as_str()),
+            ("data-band", band),
+        ],
+    )
+    .leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "cf-link cf-desk-name"),
+            (OPEN_ATTR, row.id.as_str()),
+        ],
+        &row.label,
+    )
+    .leaf(
+        "span",
+        &[("class", "cf-desk-verdict"), ("data-testid", "row-verdict")],
+        &verdict,
+    )
+    .leaf(
+        "span",
+        &[("class", "cf-badge"), ("data-testid", "row-stage")],
+        &stage_name(m, row.stage),
+    );
+    if !flags.is_empty() {
+        h.leaf(
+            "span",
+            &[("class", "cf-desk-flags cf-small")],
+            &flags.join(" · "),
+        );
+    }
+    h.leaf(
+        "span",
+        &[("class", "cf-muted cf-small")],
+        &m.f("desk.changed_on", &[("date", &row.changed.local(m.lang()))]),
+    )
+    .close("li");
+    h
 }
 
 /// The attribute of a row's name button that names the prospect it opens.
