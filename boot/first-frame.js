@@ -41,6 +41,7 @@ const firstFrameShown = (() => {
   frame.addEventListener('change', (event) => {
     if (event.target.tagName !== 'SELECT') return;
     ask('lang', event.target.value);
+    wordLoading(event.target.value);
     frame.hidden = true;
     loading.hidden = false;
   });

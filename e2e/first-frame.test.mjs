@@ -91,6 +91,7 @@ test('a language picked before the app has loaded is the one it opens in', async
   assert.equal(new URL(page.url()).search, '?lang=fi');
   assert.equal(await page.locator(FRAME).isVisible(), false, 'the English screen goes');
   assert.equal(await page.locator('.cf-loading').isVisible(), true, '"Loading…" until the Finnish app draws');
+  assert.equal(await page.textContent('.cf-loading'), 'Client Fit latautuu…', 'and in Finnish');
   await page.release();
   await page.waitForSelector('[data-testid="open-client"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'fi');
@@ -113,6 +114,32 @@ test('any other visit keeps "Loading…" until the app draws: a quiz link, a res
     // The first frame's check runs before DOMContentLoaded (a module script's first part).
     assert.equal(await page.locator(FRAME).isVisible(), false, `no first frame for ${path || 'a bare address'} ${JSON.stringify(options)}`);
     assert.equal(await page.locator('.cf-loading').isVisible(), true);
+    await page.release();
+    await page.context().close();
+  }
+});
+
+test('"Loading…" is worded in the language each page is about to open in', async () => {
+  const cases = [
+    ['?quiz=client', { locale: 'ru-RU' }, 'ru', 'Загрузка Client Fit…'],
+    ['?lang=es', {}, 'es', 'Cargando Client Fit…'],
+    ['', { locale: 'fi-FI' }, 'fi', 'Client Fit latautuu…'],
+    ['', { locale: 'de-DE', init: "localStorage.setItem('clientfit.v1.lang', '\"ru\"')" }, 'ru', 'Загрузка Client Fit…'],
+    ['?lang=ru', { init: "localStorage.setItem('clientfit.v1.lang', '\"es\"')" }, 'es', 'Cargando Client Fit…'],
+    ['desk.html?lang=fi', {}, 'fi', 'Asiakasehdokkaat latautuvat…'],
+    ['desk.html', { locale: 'es-ES' }, 'es', 'Cargando tu cartera de clientes…'],
+    ['sheet.html', { locale: 'ru' }, 'ru', 'Загрузка листа договорённостей…'],
+    ['?quiz=client', { locale: 'de-DE' }, '', 'Loading Client Fit…'],
+    ['desk.html', { locale: 'en-GB' }, '', 'Loading the desk…'],
+  ];
+  for (const [path, options, lang, text] of cases) {
+    const page = await held(path, options);
+    const line = page.locator('#client-fit > .cf-loading');
+    await page.waitForFunction((t) => document.querySelector('#client-fit > .cf-loading')?.textContent === t, text, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await line.textContent(), text, `${path || 'a bare address'} ${JSON.stringify(options)}`);
+    assert.equal(await line.getAttribute('lang'), lang || null);
+    assert.deepEqual(page.errors, []);
     await page.release();
     await page.context().close();
   }

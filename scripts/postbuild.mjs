@@ -43,11 +43,11 @@ const digest = (algo, data, enc) => createHash(algo).update(data).digest(enc);
 export const hashedName = (name, ext, data) => `${name}-${digest('sha256', data, 'hex').slice(0, 16)}.${ext}`;
 export const integrity = (data) => `sha384-${digest('sha384', data, 'base64')}`;
 
-function moveLoaderToFile(dir, html, name, prelude) {
+function moveLoaderToFile(dir, html, name, prelude, firstFrame) {
   const inline = /<script type="module">([\s\S]*?)<\/script>/;
   const found = html.match(inline);
   if (!found) fail('no inline module loader in index.html; has Trunk\'s output changed?');
-  const code = withPrelude(found[1].trim() + '\n', prelude);
+  const code = withPrelude(found[1].trim() + '\n', prelude, firstFrame);
   // The loader imports the bindings by absolute path, which carries the public URL.
   const base = found[1].match(/from '([^']*\/)[^'/]+\.js'/)?.[1] ?? fail('cannot read the public URL from the loader');
   const file = hashedName(name, 'js', code);
@@ -57,19 +57,21 @@ function moveLoaderToFile(dir, html, name, prelude) {
 }
 
 /**
- * `prelude` (boot/first-frame.js for index.html) run first in the start-up script. Trunk's script
- * imports the bindings statically, which would hold the prelude until the JavaScript glue has
- * arrived; the import becomes a dynamic one after it (the glue is modulepreloaded either way), and
- * the app starts once the prelude's `firstFrameShown` has settled. Not
- * a file of its own with `blocking="render"`: Lighthouse counts that as render-blocking, and
- * Chromium takes the app's start screen, drawn anew, as the largest paint all the same.
+ * `prelude` (boot/loading.js, and boot/first-frame.js for index.html) run first in the start-up
+ * script. Trunk's script imports the bindings statically, which would hold the prelude until the
+ * JavaScript glue has arrived; the import becomes a dynamic one after it (the glue is
+ * modulepreloaded either way), and with a first frame (index.html) the app starts once the
+ * prelude's `firstFrameShown` has settled. Not a file of its own with `blocking="render"`: Lighthouse counts that as
+ * render-blocking, and Chromium takes the app's start screen, drawn anew, as the largest paint all
+ * the same.
  */
-function withPrelude(code, prelude) {
+function withPrelude(code, prelude, firstFrame) {
   if (!prelude) return code;
   const statically = /^import init, \* as bindings from ('[^']+');$/m;
   if (!statically.test(code)) fail('the start-up script no longer imports `init, * as bindings`; has Trunk\'s output changed?');
-  if (!/^const firstFrameShown\b/m.test(prelude)) fail('the prelude no longer defines firstFrameShown');
-  return `${prelude.trim()}\nawait firstFrameShown;\n${code.replace(statically, 'const bindings = await import($1);\nconst init = bindings.default;')}`;
+  if (firstFrame && !/\bconst firstFrameShown\b/.test(prelude)) fail('the prelude no longer defines firstFrameShown');
+  const wait = firstFrame ? 'await firstFrameShown;\n' : '';
+  return `${prelude.trim()}\n${wait}${code.replace(statically, 'const bindings = await import($1);\nconst init = bindings.default;')}`;
 }
 
 function addPolicy(html) {
@@ -262,14 +264,13 @@ if (main) {
   const boot = page === 'index.html' ? 'boot' : `boot-${page.replace(/\.html$/, '')}`;
   const split = (v, sep) => (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
-  // The quizzes' page shows its start screen before the app has loaded, when it can
-  // (boot/first-frame.js, minified for release).
-  let prelude = '';
-  if (page === 'index.html') {
-    prelude = readFileSync(fileURLToPath(new URL('../boot/first-frame.js', import.meta.url)), 'utf8');
-    if (release) prelude = await minifyScript(prelude, false);
-  }
-  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'), boot, prelude)));
+  // Every page words its "Loading…" line in the reader's language (boot/loading.js); the quizzes'
+  // page also shows its start screen before the app has loaded, when it can (boot/first-frame.js).
+  // Minified for release.
+  const boots = ['loading.js', ...(page === 'index.html' ? ['first-frame.js'] : [])];
+  let prelude = boots.map((f) => readFileSync(fileURLToPath(new URL(`../boot/${f}`, import.meta.url)), 'utf8')).join('\n');
+  if (release) prelude = await minifyScript(prelude, false);
+  let html = corsStylesheet(addPolicy(moveLoaderToFile(dir, readFileSync(index, 'utf8'), boot, prelude, page === 'index.html')));
   try {
     html = addOrigin(html, process.env.CLIENT_FIT_ORIGIN);
   } catch (e) {

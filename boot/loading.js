@@ -1,0 +1,34 @@
+// The "Loading…" line each page shows until its app draws, in the language that app is about to
+// open in, so that a reader of Russian, Spanish or Finnish is not greeted in English first. The
+// choice is the apps' own: the reader's pick in the switcher (saved), else the address's `lang=`,
+// else the first of the browser's languages the app speaks, else English. It runs first in the
+// start-up script of every page (scripts/postbuild.mjs), right after the page is parsed;
+// boot/first-frame.js calls `wordLoading` again when a language is picked on its screen.
+function wordLoading(lang) {
+  const line = document.querySelector('#client-fit > .cf-loading[data-loading]');
+  const words = line && {
+    app: { ru: 'Загрузка Client Fit…', es: 'Cargando Client Fit…', fi: 'Client Fit latautuu…' },
+    desk: { ru: 'Загрузка списка клиентов…', es: 'Cargando tu cartera de clientes…', fi: 'Asiakasehdokkaat latautuvat…' },
+    sheet: { ru: 'Загрузка листа договорённостей…', es: 'Cargando la hoja de acuerdos…', fi: 'Sopimusmuistio latautuu…' },
+  }[line.dataset.loading];
+  if (!words || !words[lang]) return;
+  line.textContent = words[lang];
+  line.lang = lang;
+}
+
+(() => {
+  let saved = '';
+  try {
+    // Stored as a JSON string, `"ru"`.
+    saved = (localStorage.getItem('clientfit.v1.lang') || '').replace(/^"(.*)"$/, '$1');
+  } catch {
+    // Storage blocked: the app goes on without it, and so does this.
+  }
+  const spoken = (tag) => {
+    const code = String(tag || '').split(/[-_]/)[0].toLowerCase();
+    return ['en', 'ru', 'es', 'fi'].includes(code) ? code : '';
+  };
+  wordLoading([saved, new URLSearchParams(location.search).get('lang'), ...(navigator.languages || [navigator.language])]
+    .map(spoken)
+    .find(Boolean));
+})();
