@@ -299,29 +299,27 @@ impl Desk {
     pub fn all_rows(&self, bank: &Bank) -> Vec<Row> {
         self.prospects.iter().map(|p| Row::of(p, bank)).collect()
     }
+}
 
-    /// How the verdicts compared with outcomes: for each band of the last assessment, how many
-    /// signed prospects paid on time, paid late or churned.
-    pub fn outcomes(&self, bank: &Bank) -> Vec<(Band, [usize; 3])> {
-        let mut table = [
-            (Band::Partner, [0; 3]),
-            (Band::Workable, [0; 3]),
-            (Band::HighRisk, [0; 3]),
-        ];
-        for p in &self.prospects {
-            let (Some(at), Some(last)) = (
-                Stage::OUTCOMES.iter().position(|s| *s == p.stage),
-                p.assessments.last(),
-            ) else {
-                continue;
-            };
-            let band = evaluate(bank, Audience::Specialist, &last.answers).band;
-            if let Some(row) = table.iter_mut().find(|(b, _)| *b == band) {
-                row.1[at] += 1;
-            }
+/// How the verdicts compared with outcomes: for each band of the last assessment, how many signed
+/// prospects paid on time, paid late or churned. Read from the rows ([`Desk::all_rows`]), whose
+/// verdicts are worked out already.
+pub fn outcomes(rows: &[Row]) -> Vec<(Band, [usize; 3])> {
+    let mut table = [
+        (Band::Partner, [0; 3]),
+        (Band::Workable, [0; 3]),
+        (Band::HighRisk, [0; 3]),
+    ];
+    for r in rows {
+        let (Some(at), Some(band)) = (Stage::OUTCOMES.iter().position(|s| *s == r.stage), r.band)
+        else {
+            continue;
+        };
+        if let Some(row) = table.iter_mut().find(|(b, _)| *b == band) {
+            row.1[at] += 1;
         }
-        table.to_vec()
     }
+    table.to_vec()
 }
 
 impl Prospect {

@@ -109,7 +109,10 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let drawn = use_memo((all_rows.clone(), (*pack).clone()), |(all, pack)| {
         draw_rows(&pack.messages, &pack.bank, all)
     });
-    let outcomes = use_memo(state.desk.clone(), move |desk| desk.outcomes(bank));
+    // From the rows' verdicts: no prospect is evaluated twice.
+    let outcomes = use_memo(all_rows.clone(), |rows| {
+        client_fit_core::desk::outcomes(rows)
+    });
     let (desk, today) = (state.desk.clone(), state.today);
     let on_export_json = {
         let (desk, dispatch) = (desk.clone(), dispatch.clone());
