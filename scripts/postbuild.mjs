@@ -61,9 +61,9 @@ function moveLoaderToFile(dir, html, name, prelude, firstFrame) {
  * script. Trunk's script imports the bindings statically, which would hold the prelude until the
  * JavaScript glue has arrived; the import becomes a dynamic one after it (the glue is
  * modulepreloaded either way), and with a first frame (index.html) the app starts once the
- * prelude's `firstFrameShown` has settled. Not a file of its own with `blocking="render"`: Lighthouse counts that as
- * render-blocking, and Chromium takes the app's start screen, drawn anew, as the largest paint all
- * the same.
+ * prelude's `firstFrameShown` has settled. Not a file of its own with `blocking="render"`:
+ * Lighthouse counts that as render-blocking, and Chromium takes the app's start screen, drawn
+ * anew, as the largest paint all the same.
  */
 function withPrelude(code, prelude, firstFrame) {
   if (!prelude) return code;
