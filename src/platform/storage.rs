@@ -15,15 +15,10 @@ use client_fit_core::Bank;
 /// The page's `localStorage`.
 pub struct Local;
 
-/// Asked of the browser once per page: storage blocked at the start stays blocked, and storage
-/// there stays there (a desk of 200 prospects reads 400 keys at start, each once asked for).
 fn available() -> bool {
-    thread_local! {
-        static AVAILABLE: bool = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .is_some();
-    }
-    AVAILABLE.with(|a| *a)
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
 }
 
 impl KeyValue for Local {
