@@ -17,18 +17,19 @@ function wordLoading(lang) {
 }
 
 (() => {
+  const params = new URLSearchParams(location.search);
   let saved = '';
   try {
-    // Stored as a JSON string, `"ru"`.
-    saved = (localStorage.getItem('clientfit.v1.lang') || '').replace(/^"(.*)"$/, '$1');
+    // Stored as a JSON string, `"ru"`; a `reset=` visit is about to set it aside.
+    if (!params.has('reset')) saved = (localStorage.getItem('clientfit.v1.lang') || '').replace(/^"(.*)"$/, '$1');
   } catch {
     // Storage blocked: the app goes on without it, and so does this.
   }
   const spoken = (tag) => {
-    const code = String(tag || '').split(/[-_]/)[0].toLowerCase();
+    const code = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
     return ['en', 'ru', 'es', 'fi'].includes(code) ? code : '';
   };
-  wordLoading([saved, new URLSearchParams(location.search).get('lang'), ...(navigator.languages || [navigator.language])]
-    .map(spoken)
-    .find(Boolean));
+  // As the address is read by the app: of several `lang=`, the last it speaks.
+  const asked = params.getAll('lang').map(spoken).filter(Boolean).pop();
+  wordLoading([saved, asked, ...(navigator.languages || [navigator.language])].map(spoken).find(Boolean));
 })();

@@ -126,6 +126,7 @@ test('"Loading…" is worded in the language each page is about to open in', asy
     ['', { locale: 'fi-FI' }, 'fi', 'Client Fit latautuu…'],
     ['', { locale: 'de-DE', init: "localStorage.setItem('clientfit.v1.lang', '\"ru\"')" }, 'ru', 'Загрузка Client Fit…'],
     ['?lang=ru', { init: "localStorage.setItem('clientfit.v1.lang', '\"es\"')" }, 'es', 'Cargando Client Fit…'],
+    ['?lang=xx&lang=fi', { locale: 'ru-RU' }, 'fi', 'Client Fit latautuu…'],
     ['desk.html?lang=fi', {}, 'fi', 'Asiakasehdokkaat latautuvat…'],
     ['desk.html', { locale: 'es-ES' }, 'es', 'Cargando tu cartera de clientes…'],
     ['sheet.html', { locale: 'ru' }, 'ru', 'Загрузка листа договорённостей…'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The desk with 200 prospects of 5 assessments each (four different results), against the quiz, in one interleaved run at
-// 4x CPU throttling (Chromium, over dist/ as `make serve` builds it):
+// The desk with 200 prospects of 5 assessments each (four different results), against the quiz,
+// in one interleaved run at 4x CPU throttling (Chromium, over dist/ as `make serve` builds it):
 //  - first question: from navigation to the quiz's first question on screen (`?quiz=client`);
 //  - desk list: from navigation to the 200 prospects listed (storage read, decoded, evaluated,
 //    ranked, drawn);
@@ -13,6 +13,8 @@
 // test: it asserts nothing.
 //
 //   node scripts/bench-desk.mjs [runs=7] [rate=4]
+// With DESK_SEED=<file>, the seeded storage is also written to that file as JSON (key → value),
+// for profiling the same desk by hand.
 import { startServer, launch, openPage, answerAll } from '../e2e/helpers.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
@@ -20,9 +22,10 @@ const rate = Number(process.argv[3] ?? 4);
 const server = await startServer();
 const browser = await launch();
 
-// Four finished specialist results' tokens, from the quiz itself: prospect n's last assessment
-// is result n mod 4, so each sort order puts the rows in another order (with one result for all,
-// every order drew the same list and a re-sort changed nothing on screen).
+// Four finished specialist results' tokens, from the quiz itself: prospect n's assessments are
+// results n+1 … n+5 mod 4 (its last one result (n+1) mod 4), so each sort order puts the rows in
+// another order (with one result for all, every order drew the same list and a re-sort changed
+// nothing on screen).
 const picks = [(step) => (step % 3 === 0 ? 1 : 0), () => 0, (step) => step % 2, (step, n) => n - 1 - (step % 2)];
 const tokens = [];
 for (const pick of picks) {

@@ -146,8 +146,9 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Agreement, Unreadable> {
     else {
         return Err(Unreadable);
     };
+    let reader = share::Reader::new(bank);
     let side = |token: &str, audience: Audience| -> Result<Answers, Unreadable> {
-        let result = share::decode(bank, token).map_err(|_| Unreadable)?;
+        let result = reader.decode(token).map_err(|_| Unreadable)?;
         (result.audience == audience)
             .then_some(result.answers)
             .ok_or(Unreadable)

@@ -90,8 +90,8 @@ struct Digit<'a> {
     id: &'a str,
     options: Vec<&'a str>,
     optional: bool,
-    /// For each option, whether its answer means something in the bank a token is read with
-    /// (`with_known`); empty where only written.
+    /// For each option, whether its answer means something in the bank a token is read with:
+    /// set by [`ReadDigits::new`], empty where digits are only written or fingerprinted.
     known: Vec<bool>,
 }
 
@@ -123,25 +123,35 @@ fn layout_digits(layout: &Layout, audience: Audience) -> Vec<Digit<'static>> {
         .collect()
 }
 
-/// `digits` with each option marked known where its ids mean something in `bank` for
-/// `audience`: all of the bank's own layout but "don't know yet" in a client's link, and of an
-/// earlier layout what is still asked.
-fn with_known<'a>(bank: &Bank, mut digits: Vec<Digit<'a>>, audience: Audience) -> Vec<Digit<'a>> {
-    for d in &mut digits {
-        let question = bank.question(d.id);
-        let temperament = bank.temperament.iter().find(|t| t.id == d.id);
-        d.known = d
-            .options
-            .iter()
-            .map(|option| {
-                question
-                    .and_then(|q| q.choice(option))
-                    .is_some_and(|c| c.offered_to(audience))
-                    || temperament.is_some_and(|t| t.options.iter().any(|o| o.id == *option))
-            })
-            .collect();
+/// Digits ready to read a token with: each option marked known where its ids mean something in
+/// `bank` for `audience` (all of the bank's own layout but "don't know yet" in a client's link, and
+/// of an earlier layout what is still asked), and the digits' positions in the order of their ids,
+/// so that each answer read is appended to the map rather than placed among the others.
+struct ReadDigits<'a> {
+    digits: Vec<Digit<'a>>,
+    by_id: Vec<usize>,
+}
+
+impl<'a> ReadDigits<'a> {
+    fn new(bank: &Bank, mut digits: Vec<Digit<'a>>, audience: Audience) -> ReadDigits<'a> {
+        for d in &mut digits {
+            let question = bank.question(d.id);
+            let temperament = bank.temperament.iter().find(|t| t.id == d.id);
+            d.known = d
+                .options
+                .iter()
+                .map(|option| {
+                    question
+                        .and_then(|q| q.choice(option))
+                        .is_some_and(|c| c.offered_to(audience))
+                        || temperament.is_some_and(|t| t.options.iter().any(|o| o.id == *option))
+                })
+                .collect();
+        }
+        let mut by_id: Vec<usize> = (0..digits.len()).collect();
+        super::order::sort_by_key(&mut by_id, |&at| digits[at].id);
+        ReadDigits { digits, by_id }
     }
-    digits
 }
 
 fn digits(bank: &Bank, audience: Audience) -> Vec<Digit<'_>> {
@@ -247,25 +257,18 @@ pub fn decode(bank: &Bank, token: &str) -> Result<SharedResult, ShareError> {
 pub struct Reader<'a> {
     bank: &'a Bank,
     layout: u16,
-    client: Vec<Digit<'a>>,
-    specialist: Vec<Digit<'a>>,
-    /// The specialist's digits in id order (the client's are the first of them, in the same
-    /// order: a client has no temperament digits).
-    by_id: Vec<usize>,
+    client: ReadDigits<'a>,
+    specialist: ReadDigits<'a>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(bank: &'a Bank) -> Reader<'a> {
-        let specialist = with_known(
-            bank,
-            digits(bank, Audience::Specialist),
-            Audience::Specialist,
-        );
+        let side = |audience| ReadDigits::new(bank, digits(bank, audience), audience);
+        let specialist = side(Audience::Specialist);
         Reader {
             bank,
-            layout: fingerprint(&specialist),
-            client: with_known(bank, digits(bank, Audience::Client), Audience::Client),
-            by_id: id_order(&specialist),
+            layout: fingerprint(&specialist.digits),
+            client: side(Audience::Client),
             specialist,
         }
     }
@@ -291,26 +294,21 @@ impl<'a> Reader<'a> {
         let number = &body[3..];
         let answers = if layout == self.layout {
             match audience {
-                Audience::Client => read_number(&self.client, &self.by_id, number),
-                Audience::Specialist => read_number(&self.specialist, &self.by_id, number),
+                Audience::Client => read_number(&self.client, number),
+                Audience::Specialist => read_number(&self.specialist, number),
             }
         } else {
             let released = released_layouts().iter().find(|l| l.id == layout);
             let digits = layout_digits(released.ok_or(ShareError::OtherContent)?, audience);
-            let digits = with_known(self.bank, digits, audience);
-            read_number(&digits, &id_order(&digits), number)
+            read_number(&ReadDigits::new(self.bank, digits, audience), number)
         }?;
         Ok(SharedResult { audience, answers })
     }
 }
 
-/// The answers a token's number carries, as `digits` mean them; `by_id` lists the digits in the
-/// order of their ids, so each answer is appended to the map rather than placed among the others.
-fn read_number(
-    digits: &[Digit],
-    by_id: &[usize],
-    number_bytes: &[u8],
-) -> Result<Answers, ShareError> {
+/// The answers a token's number carries, as `read` means them.
+fn read_number(read: &ReadDigits, number_bytes: &[u8]) -> Result<Answers, ShareError> {
+    let digits = &read.digits;
     if number_bytes.len() != bytes_for(digits) {
         return Err(ShareError::Damaged);
     }
@@ -342,19 +340,12 @@ fn read_number(
         }
     }
     let mut answers = Answers::with_capacity(digits.len());
-    for &at in by_id {
+    for &at in &read.by_id {
         if let (Some(d), Some(Some(option))) = (digits.get(at), chosen.get(at)) {
             answers.insert(d.id.into(), (*option).into());
         }
     }
     Ok(answers)
-}
-
-/// Positions of `digits` in the order of their ids.
-fn id_order(digits: &[Digit]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..digits.len()).collect();
-    super::order::sort_by_key(&mut order, |&at| digits[at].id);
-    order
 }
 
 /// The fragment (without `#`) for one or two results.
@@ -394,9 +385,10 @@ pub fn parse_link(bank: &Bank, text: &str) -> Result<Vec<SharedResult>, ShareErr
     if tokens.len() > 2 {
         return Err(ShareError::TooMany);
     }
+    let reader = Reader::new(bank);
     let mut results = tokens
         .into_iter()
-        .map(|t| decode(bank, t))
+        .map(|t| reader.decode(t))
         .collect::<Result<Vec<_>, _>>()?;
     if let [first, second] = results.as_slice() {
         if first.audience == second.audience {

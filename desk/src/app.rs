@@ -106,6 +106,8 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let rows = use_memo((all_rows.clone(), state.query.clone()), |(all, query)| {
         select_rows(all, query)
     });
+    // Drawn whenever the desk changes, also while a prospect is open: the way back to the list
+    // then only puts them in order.
     let drawn = use_memo((all_rows.clone(), (*pack).clone()), |(all, pack)| {
         draw_rows(&pack.messages, &pack.bank, all)
     });

@@ -230,6 +230,8 @@ pub fn draw_rows(m: &Messages, bank: &Bank, rows: &[Row]) -> DrawnRows {
 fn list_markup(drawn: &DrawnRows, rows: &[Row]) -> Html {
     let mut h = Markup::new();
     h.open("ul", &[("class", "cf-desk-rows")]);
+    // `rows` are selected from the rows `drawn` was made from (both follow the desk's
+    // `all_rows`), so every one is there.
     for row in rows {
         if let Some(markup) = drawn.0.get(row.id.as_str()) {
             h.append(markup);
