@@ -25,10 +25,7 @@ const firstFrameShown = (() => {
   } catch {
     return; // Storage blocked: the app will say so, and the screen would not be this one.
   }
-  const spoken = ['en', 'ru', 'es', 'fi'];
-  const first = [...(navigator.languages || [navigator.language])]
-    .map((tag) => String(tag).split(/[-_]/)[0].toLowerCase())
-    .find((code) => spoken.includes(code));
+  const first = [...(navigator.languages || [navigator.language])].map(spokenLanguage).find(Boolean);
   if (first && first !== 'en') return;
 
   const ask = (param, value) => history.replaceState(history.state, '', `?${param}=${encodeURIComponent(value)}`);

@@ -3,7 +3,8 @@
 // choice is the apps' own: the reader's pick in the switcher (saved), else the address's `lang=`,
 // else the first of the browser's languages the app speaks, else English. It runs first in the
 // start-up script of every page (scripts/postbuild.mjs), right after the page is parsed;
-// boot/first-frame.js calls `wordLoading` again when a language is picked on its screen.
+// boot/first-frame.js, after it on the quizzes' page, calls `spokenLanguage`, and `wordLoading`
+// again when a language is picked on its screen.
 function wordLoading(lang) {
   const line = document.querySelector('#client-fit > .cf-loading[data-loading]');
   const words = line && {
@@ -16,6 +17,12 @@ function wordLoading(lang) {
   line.lang = lang;
 }
 
+/** The language of Client Fit's four that a tag (`ru-RU`, `fi`) names, or ''. */
+function spokenLanguage(tag) {
+  const code = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
+  return ['en', 'ru', 'es', 'fi'].includes(code) ? code : '';
+}
+
 (() => {
   const params = new URLSearchParams(location.search);
   let saved = '';
@@ -25,11 +32,7 @@ function wordLoading(lang) {
   } catch {
     // Storage blocked: the app goes on without it, and so does this.
   }
-  const spoken = (tag) => {
-    const code = String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
-    return ['en', 'ru', 'es', 'fi'].includes(code) ? code : '';
-  };
   // As the address is read by the app: of several `lang=`, the last it speaks.
-  const asked = params.getAll('lang').map(spoken).filter(Boolean).pop();
-  wordLoading([saved, asked, ...(navigator.languages || [navigator.language])].map(spoken).find(Boolean));
+  const asked = params.getAll('lang').map(spokenLanguage).filter(Boolean).pop();
+  wordLoading([saved, asked, ...(navigator.languages || [navigator.language])].map(spokenLanguage).find(Boolean));
 })();
