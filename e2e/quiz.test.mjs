@@ -179,3 +179,21 @@ test('when storage is already full at start-up, saved progress is still restored
   assert.equal(await page.evaluate(() => localStorage.getItem('clientfit.v1.client')), saved, 'nothing overwritten');
   assert.deepEqual(page.errors, []);
 });
+
+test('the chosen option is outlined, and the outline follows a choice made with the arrow keys or restored on reload', async () => {
+  const page = await openPage(browser, `${server.url}?quiz=client`, { ready: '[role="radiogroup"]' });
+  const options = page.locator('[role="radiogroup"] label');
+  await options.first().waitFor();
+  // The box-shadow of each option: only the chosen one has the accent's inset ring.
+  const rings = () => options.evaluateAll((labels) => labels.map((l) => getComputedStyle(l).boxShadow !== 'none'));
+  assert.deepEqual(await rings(), (await rings()).map(() => false), 'nothing outlined before a choice');
+  await options.nth(0).click();
+  assert.deepEqual((await rings()).map((r, i) => [i, r]).filter(([, r]) => r).map(([i]) => i), [0]);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelectorAll('[role="radiogroup"] input')[1].checked);
+  assert.deepEqual((await rings()).map((r, i) => [i, r]).filter(([, r]) => r).map(([i]) => i), [1]);
+  await page.reload();
+  await options.first().waitFor();
+  assert.deepEqual((await rings()).map((r, i) => [i, r]).filter(([, r]) => r).map(([i]) => i), [1]);
+  assert.deepEqual(page.errors, []);
+});

@@ -5,7 +5,8 @@
 // Next, the click that opens the result). At 60 frames a second a click waits for the next frame
 // whatever the page does, so the no-op figure is the floor no page can go under. Also: the start
 // screen's click into the first question, and a keystroke in the result's fee calculator
-// (keydown → next paint, measured the same way).
+// (keydown → next paint, measured the same way) beside its own floor: the same keys typed into a
+// plain input on the same page, which only the browser handles.
 //
 //   node click-floor.mjs SURVEYJS_URL CLIENT_FIT_URL [pages] [rate]
 // CLIENT_FIT_URL opens the client quiz (`?quiz=client`); its start screen is the same address
@@ -73,7 +74,7 @@ const press = (page, key) => latency(page, () => page.keyboard.press(key));
 
 const samples = {
   'no-op, SurveyJS': [], 'no-op, Client Fit': [], 'start screen → first question': [], 'choose an option': [],
-  Next: [], 'open the result': [], 'calculator keystroke': [],
+  Next: [], 'open the result': [], 'calculator keystroke': [], 'no-op keystroke': [],
 };
 const startUrl = clientFitUrl.replace(/\?.*$/, '');
 for (let p = 0; p < pages; p++) {
@@ -97,6 +98,15 @@ for (let p = 0; p < pages; p++) {
   await page.locator('#calc-current_sales').click();
   await page.keyboard.press('End');
   for (const key of ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace']) samples['calculator keystroke'].push(await press(page, key));
+  // The keystroke's floor: the same keys in a plain input the app does not know, put at the top of
+  // the calculator, so that only the browser's own editing, layout and paint are measured.
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement('input'), { id: 'bench-plain-input', value: '1000' });
+    document.querySelector('[data-testid=calculator]').prepend(input);
+  });
+  await page.locator('#bench-plain-input').click();
+  await page.keyboard.press('End');
+  for (const key of ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace']) samples['no-op keystroke'].push(await press(page, key));
   await close();
 }
 await browser.close();

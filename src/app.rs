@@ -50,10 +50,9 @@ impl Default for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer_eq(move || initial);
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
-    };
+    // One callback for the page's life, so a child whose other props are unchanged is not
+    // rendered again only because its callback is new.
+    let dispatch = Callback::from(state.dispatcher());
     let pack = use_state_eq(|| props.pack.clone());
     let on_pick = use_language_picker(pack.clone(), dispatch.clone());
 
