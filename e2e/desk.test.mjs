@@ -125,6 +125,38 @@ test('an assessment left half-way resumes where it stopped, also after a reload'
   assert.deepEqual(page.errors, []);
 });
 
+test('back from a prospect the list is the one left: the same rows, the prospect\'s row focused and on screen, a change made meanwhile shown', async () => {
+  const page = await openDesk();
+  for (let i = 1; i <= 30; i++) {
+    await add(page, `Shop ${i}`);
+    await toList(page);
+  }
+  const id = await page.locator('[data-testid="prospect-row"]').nth(24).getAttribute('data-id');
+  const row = page.locator(`[data-testid="prospect-row"][data-id="${id}"]`);
+  const name = await row.locator('.cf-desk-name').textContent();
+  // An expando on the row's element: a list built again would not have it.
+  await row.evaluate((li) => { li.keptForTest = true; });
+  await row.locator('.cf-desk-name').click();
+  await page.waitForSelector(`[data-testid="prospect"][data-id="${id}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cf-prospect-heading');
+  assert.equal(await page.locator('[data-testid="desk-list"]').isVisible(), false, 'the kept list is hidden');
+  await toList(page);
+  assert.equal(await row.evaluate((li) => li.keptForTest), true, 'the same row element');
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const box = el.getBoundingClientRect();
+    return { id: el.closest('[data-testid="prospect-row"]')?.dataset.id, text: el.textContent, onScreen: box.top >= 0 && box.bottom <= innerHeight };
+  });
+  assert.deepEqual(await focused(), { id, text: name, onScreen: true });
+  // A stage set on the prospect's page is on its row when the list shows again.
+  await row.locator('.cf-desk-name').click();
+  await page.selectOption('[data-testid="stage"]', 'call');
+  await toList(page);
+  assert.equal(await row.locator('[data-testid="row-stage"]').textContent(), 'Call');
+  assert.deepEqual(await focused(), { id, text: name, onScreen: true });
+  assert.deepEqual(page.errors, []);
+});
+
 test('rename, notes, archive and delete with undo; outcomes against verdicts; what a re-assessment changed', async () => {
   const page = await openDesk();
   await add(page, 'Gym');

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::link_box::LinkBox;
 use crate::hooks::use_desk_language;
 use crate::pages::list::{draw_rows, DeskList, HEADING_ID};
-use crate::pages::prospect::{Invitation, ProspectPage};
+use crate::pages::prospect::{Invitation, ProspectPage, PROSPECT_HEADING_ID};
 use crate::platform::files::{self, ReadError};
 use crate::state::{DeskAction, DeskNotice, DeskState, ImportStatus, View};
 use crate::wording::english;
@@ -161,15 +161,33 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     });
     let m = &pack.messages;
     let working = state.desk.prospects.iter().filter(|p| !p.archived).count();
+    let kept_list = use_mut_ref(|| None::<Html>);
+    let on_list = state.view == View::List;
+    // The list stays in the page, hidden with its rendering kept, while a prospect is open: the
+    // way back shows it again instead of building 200 rows anew. It is drawn with fresh props
+    // only while on screen, so what is done on the prospect's page costs no hidden redraw.
+    let list = match &state.view {
+        View::List => {
+            let fresh = html! {
+                <DeskList rows={rows} {drawn} query={state.query.clone()} {working}
+                    archived={state.desk.prospects.len() - working} error={state.error.clone()}
+                    outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
+                    returned={state.returned.clone()} incoming={*incoming} {all_rows}
+                    on_action={dispatch.clone()} {on_create} on_export_json={on_export_json.clone()}
+                    on_export_csv={on_export_csv.clone()} {on_file} />
+            };
+            *kept_list.borrow_mut() = Some(fresh.clone());
+            Some(fresh)
+        }
+        View::Prospect(_) => kept_list.borrow().clone(),
+        // The quiz and the comparison have their own question counter and headings.
+        _ => {
+            *kept_list.borrow_mut() = None;
+            None
+        }
+    };
     let view = match &state.view {
-        View::List => html! {
-            <DeskList rows={rows} {drawn} query={state.query.clone()} {working}
-                archived={state.desk.prospects.len() - working} error={state.error.clone()}
-                outcomes={outcomes} review={state.review.clone()} import_status={state.import_status.clone()}
-                returned={state.returned.clone()} incoming={*incoming} {all_rows}
-                on_action={dispatch.clone()} {on_create} on_export_json={on_export_json.clone()}
-                on_export_csv={on_export_csv.clone()} {on_file} />
-        },
+        View::List => Html::default(),
         View::Prospect(id) => match state.desk.get(id) {
             Some(p) => html! {
                 <ProspectPage prospect={p.clone()} draft_step={state.draft(id).map(|d| d.step)}
@@ -219,6 +237,9 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                         <p>{ m.f("desk.deleted", &[("label", &removed.prospect().label)]) }</p>
                         { button("cf-link", "undo", m.t("desk.undo"), dispatch.reform(|_: MouseEvent| DeskAction::Undo)) }
                     </div>
+                }
+                if let Some(list) = list {
+                    <div class="cf-desk-kept" hidden={!on_list}>{ list }</div>
                 }
                 { view }
             </div>
@@ -363,15 +384,25 @@ fn use_desk_focus(state: &DeskState) {
         View::Assess(id) => state.draft(id).map(|d| d.step),
         _ => None,
     };
+    let previous = use_mut_ref(|| None::<View>);
     use_effect_with((state.view.clone(), step), move |(view, _)| {
+        let left = previous.borrow_mut().replace(view.clone());
         if std::mem::take(&mut *first.borrow_mut()) {
             return;
         }
-        let target = match view {
-            View::Assess(_) => ".cf-question h2".to_owned(),
-            View::Compare(_) => ".cf-compare h1".to_owned(),
-            _ => format!("#{HEADING_ID}"),
+        let target = match (view, left) {
+            (View::Assess(_), _) => ".cf-question h2".to_owned(),
+            (View::Compare(_), _) => ".cf-compare h1".to_owned(),
+            (View::Prospect(_), _) => format!("#{PROSPECT_HEADING_ID}"),
+            // Back from a prospect: its row, so that the place in a long list is not lost (ids
+            // are `[A-Za-z0-9_-]`). A row filtered out or deleted meanwhile leaves the heading.
+            (View::List, Some(View::Prospect(id))) => {
+                format!("[data-id=\"{}\"] .cf-desk-name", id.as_str())
+            }
+            (View::List, _) => format!("#{HEADING_ID}"),
         };
-        dom::focus_first(&target);
+        if !dom::focus_first(&target) && *view == View::List {
+            dom::focus_first(&format!("#{HEADING_ID}"));
+        }
     });
 }

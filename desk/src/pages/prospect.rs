@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::link_box::LinkBox;
-use crate::pages::list::{error_text, stage_name, HEADING_ID};
+use crate::pages::list::{error_text, stage_name};
 use crate::state::{AttachError, DeskAction, Inviter};
 use client_fit::components::buttons::button;
 use client_fit::components::markup::Markup;
@@ -15,6 +15,10 @@ use client_fit::hooks::{evaluated, use_language};
 use client_fit_core::desk::{Change, DeskError, InviteError, Prospect, Reassessment, Stage};
 use client_fit_core::i18n::Messages;
 use client_fit_core::{share, Audience, Bank};
+
+/// The id of the prospect's heading, which takes focus when the page opens (the list, kept in
+/// the page meanwhile, has its own).
+pub const PROSPECT_HEADING_ID: &str = "cf-prospect-heading";
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectPageProps {
@@ -109,7 +113,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
             <nav class="cf-quiz-head">
                 { button("cf-link", "to-list", m.t("desk.back"), act(DeskAction::ToList)) }
             </nav>
-            <h1 id={HEADING_ID} tabindex="-1">
+            <h1 id={PROSPECT_HEADING_ID} tabindex="-1">
                 { p.label.clone() }
                 if archived { { " " }<span class="cf-badge">{ m.t("desk.archived_badge") }</span> }
             </h1>
