@@ -138,8 +138,10 @@ test('back from a prospect the list is the one left: the same rows, the prospect
   await row.evaluate((li) => { li.keptForTest = true; });
   await row.locator('.cf-desk-name').click();
   await page.waitForSelector(`[data-testid="prospect"][data-id="${id}"]`);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cf-prospect-heading');
+  // Focus is moved by an effect after the render, which Yew may run a task later.
+  await page.waitForFunction(() => document.activeElement?.id === 'cf-prospect-heading');
   assert.equal(await page.locator('[data-testid="desk-list"]').isVisible(), false, 'the kept list is hidden');
+  assert.equal(await page.getByRole('main').count(), 1, 'one main landmark for assistive technology');
   await toList(page);
   assert.equal(await row.evaluate((li) => li.keptForTest), true, 'the same row element');
   const focused = () => page.evaluate(() => {
@@ -147,12 +149,14 @@ test('back from a prospect the list is the one left: the same rows, the prospect
     const box = el.getBoundingClientRect();
     return { id: el.closest('[data-testid="prospect-row"]')?.dataset.id, text: el.textContent, onScreen: box.top >= 0 && box.bottom <= innerHeight };
   });
+  await page.waitForFunction((rowId) => document.activeElement?.closest('[data-testid="prospect-row"]')?.dataset.id === rowId, id);
   assert.deepEqual(await focused(), { id, text: name, onScreen: true });
   // A stage set on the prospect's page is on its row when the list shows again.
   await row.locator('.cf-desk-name').click();
   await page.selectOption('[data-testid="stage"]', 'call');
   await toList(page);
   assert.equal(await row.locator('[data-testid="row-stage"]').textContent(), 'Call');
+  await page.waitForFunction((rowId) => document.activeElement?.closest('[data-testid="prospect-row"]')?.dataset.id === rowId, id);
   assert.deepEqual(await focused(), { id, text: name, onScreen: true });
   assert.deepEqual(page.errors, []);
 });

@@ -262,6 +262,15 @@ for (const name of selectedEngines()) {
       }
       const order = 'return [...document.querySelectorAll(\'[data-testid="prospect-row"]\')].map((r) => r.dataset.band)';
       assert.deepEqual(await run(order), ['partner', 'high_risk']);
+      // A prospect opened from the list and left again: the list, kept hidden meanwhile, shows
+      // again with the focus on that prospect's row.
+      const second = await run('return document.querySelectorAll(\'[data-testid="prospect-row"]\')[1].dataset.id');
+      await click(`[data-testid="prospect-row"][data-id="${second}"] .cf-desk-name`);
+      await waitFor('[data-testid="prospect"]');
+      await until_('return !document.querySelector(\'[data-testid="desk-list"]\').checkVisibility()', 'the list hidden behind the prospect');
+      await click('[data-testid="to-list"]');
+      await until_(`return document.querySelector('[data-testid="desk-list"]').checkVisibility()
+        && document.activeElement?.closest('[data-testid="prospect-row"]')?.dataset.id === arguments[0]`, 'back on the list, focus on the row', second);
       await checkProbe('the desk');
       await driver.navigate().refresh();
       await waitFor('[data-testid="prospect-row"]');

@@ -99,8 +99,13 @@ for (let i = 0; i < runs; i++) {
       await settle();
       const start = performance.now();
       document.querySelector('[data-testid="to-list"]').click();
-      await new Promise((done) => { const wait = () => (rows() >= 200 ? done() : requestAnimationFrame(wait)); wait(); });
-      took.back.push(await paint(start));
+      // The click's render is done by the next frame (Yew renders in a microtask); the list is
+      // checked after the paint, not waited for, so that a list already in the page (kept
+      // hidden) and one built anew are timed alike.
+      const ms = await paint(start);
+      const list = document.querySelector('[data-testid="desk-list"]');
+      if (!list?.checkVisibility() || rows() < 200) throw new Error('the list was not back on screen by the next paint');
+      took.back.push(ms);
       await settle();
     }
     return took;

@@ -239,7 +239,9 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
                     </div>
                 }
                 if let Some(list) = list {
-                    <div class="cf-desk-kept" hidden={!on_list}>{ list }</div>
+                    // `aria-hidden` too: browsers that skip the hidden content's rendering do not all
+                    // keep it from screen readers (Safari before 18.4).
+                    <div class="cf-desk-kept" hidden={!on_list} aria-hidden={(!on_list).then_some("true")}>{ list }</div>
                 }
                 { view }
             </div>
