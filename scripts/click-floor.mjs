@@ -95,9 +95,10 @@ for (let p = 0; p < pages; p++) {
     samples[(await page.locator('[data-testid=result]').count()) ? 'open the result' : 'Next'].push(ms);
   }
   // A fee typed into the calculator, digit by digit, then taken back.
+  const TYPED = ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace'];
   await page.locator('#calc-current_sales').click();
   await page.keyboard.press('End');
-  for (const key of ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace']) samples['calculator keystroke'].push(await press(page, key));
+  for (const key of TYPED) samples['calculator keystroke'].push(await press(page, key));
   // The keystroke's floor: the same keys in a plain input the app does not know, put at the top of
   // the calculator, so that only the browser's own editing, layout and paint are measured.
   await page.evaluate(() => {
@@ -106,7 +107,7 @@ for (let p = 0; p < pages; p++) {
   });
   await page.locator('#bench-plain-input').click();
   await page.keyboard.press('End');
-  for (const key of ['5', '0', '0', 'Backspace', 'Backspace', 'Backspace']) samples['no-op keystroke'].push(await press(page, key));
+  for (const key of TYPED) samples['no-op keystroke'].push(await press(page, key));
   await close();
 }
 await browser.close();

@@ -69,13 +69,7 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     let state = use_reducer_eq(move || initial);
     // One callback for the page's life: components given it (the list's rows) are not drawn
     // again only because it changed.
-    let dispatch = {
-        let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| {
-            Callback::from(move |a: DeskAction| dispatcher.dispatch(a))
-        }))
-        .clone()
-    };
+    let dispatch = Callback::from(state.dispatcher());
     let pack = use_state_eq(|| props.pack.clone());
     let on_pick = use_desk_language(pack.clone(), dispatch.reform(DeskAction::SetLang));
     use_desk_persist(&state, props, dispatch.clone());
