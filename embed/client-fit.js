@@ -315,17 +315,25 @@
     load(w);
     w.overflow = document.documentElement.style.overflow;
     document.documentElement.style.overflow = 'hidden';
+    w.shown = true;
     w.dialog.showModal();
     emit(w, 'open');
   }
 
   function close(id) {
     var w = widgets[id];
-    if (w && w.dialog && w.dialog.open) w.dialog.close();
+    if (w && w.dialog && w.dialog.open) {
+      w.dialog.close();
+      closed(w);
+    }
   }
 
-  // After the dialog closed, by any way: the page scrolls again and focus goes back.
+  // After the dialog closed, by any way: the page scrolls again and focus goes back. Run at once
+  // for a close the loader makes, since the dialog's close event is a task queued for later, and
+  // from that event for any other (a form's method=dialog, the browser's own); once either way.
   function closed(w) {
+    if (!w.shown) return;
+    w.shown = false;
     document.documentElement.style.overflow = w.overflow || '';
     if (w.opener && w.opener.focus && w.opener.isConnected) w.opener.focus();
     emit(w, 'close');
