@@ -102,12 +102,34 @@ impl Lang {
     }
 }
 
-/// `text` with each `{name}` replaced by its value.
-pub fn fill(mut text: String, args: &[(&str, &str)]) -> String {
-    for (name, value) in args {
-        text = text.replace(&format!("{{{name}}}"), value);
+/// `text` with each `{name}` replaced by its value, in one pass over the template: a value is
+/// never read for placeholders itself, so a contact typed as "ask {channel}" stays as typed.
+/// Braces that name no argument are kept as they are.
+pub fn fill(text: String, args: &[(&str, &str)]) -> String {
+    if !text.contains('{') {
+        return text;
     }
-    text
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start + 1..];
+        let value = tail
+            .find('}')
+            .and_then(|end| Some((end, args.iter().find(|(name, _)| *name == &tail[..end])?.1)));
+        match value {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &tail[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `text` with each plural selector `{name|form|form…}` replaced by the form the number in

@@ -168,3 +168,84 @@ fn the_reply_draft_matches_the_verdict_in_every_language() {
         }
     }
 }
+
+#[test]
+fn typed_braces_stay_as_typed_and_are_never_filled_in_again() {
+    let mut brief = full_brief();
+    brief.set(
+        BriefField::from_name("contact").expect("a brief field"),
+        "Anna {channel}",
+    );
+    brief.set(
+        BriefField::from_name("channel").expect("a brief field"),
+        "{contact} {budget}",
+    );
+    for lang in Lang::ALL {
+        let m = messages(lang);
+        let text = |id: &str| m.t(id);
+        let msg = client_message(
+            &text,
+            &brief,
+            &best_answers(),
+            Currency::Eur,
+            lang.number_style(),
+            None,
+        );
+        assert!(
+            msg.contains("Anna {channel}"),
+            "{lang:?}: the contact as typed in\n{msg}"
+        );
+        assert!(
+            msg.contains("{contact} {budget}"),
+            "{lang:?}: the channel as typed in\n{msg}"
+        );
+    }
+}
+
+/// The message names payment and contract terms by the answers' ids: if the content renamed one,
+/// the term would silently drop out of every message (`with` refuses an id the bank lacks).
+#[test]
+fn the_terms_follow_the_payment_and_contract_answers_by_their_ids() {
+    let m = messages(Lang::En);
+    let text = |id: &str| m.t(id);
+    for (question, option, term) in [
+        ("money_prepay", "full", "msg.terms.prepay_full"),
+        ("money_prepay", "half", "msg.terms.prepay_half"),
+        ("inv_contract", "yes", "msg.terms.contract"),
+        ("inv_contract", "simple", "msg.terms.contract_simple"),
+    ] {
+        let answers = with(&[(question, option)]);
+        let msg = client_message(
+            &text,
+            &full_brief(),
+            &answers,
+            Currency::Eur,
+            Lang::En.number_style(),
+            None,
+        );
+        assert!(
+            msg.contains(&m.t(term)),
+            "{question}={option}: {term} missing in\n{msg}"
+        );
+    }
+    let none = with(&[("money_prepay", "after"), ("inv_contract", "verbal")]);
+    let msg = client_message(
+        &text,
+        &full_brief(),
+        &none,
+        Currency::Eur,
+        Lang::En.number_style(),
+        None,
+    );
+    for term in [
+        "msg.terms.prepay_full",
+        "msg.terms.prepay_half",
+        "msg.terms.contract",
+        "msg.terms.contract_simple",
+    ] {
+        assert!(
+            !msg.contains(&m.t(term)),
+            "{term} present without its answer in\n{msg}"
+        );
+    }
+}

@@ -521,3 +521,14 @@ fn every_desk_catalog_has_the_english_keys_placeholders_plural_forms_and_numbers
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn fill_replaces_named_placeholders_once_and_keeps_the_rest() {
+    use client_fit_core::i18n::fill;
+    let args = [("a", "{b}"), ("b", "B")];
+    assert_eq!(fill("{a} and {b}".into(), &args), "{b} and B");
+    assert_eq!(fill("{unknown} {a".into(), &args), "{unknown} {a");
+    assert_eq!(fill("{{a}}".into(), &args), "{{b}}");
+    assert_eq!(fill("{n|one|many} {}".into(), &args), "{n|one|many} {}");
+    assert_eq!(fill("no braces".into(), &args), "no braces");
+}
