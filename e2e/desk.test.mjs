@@ -312,6 +312,40 @@ test('the desk in Russian, its full result opened on the quiz page, and the way 
   assert.deepEqual(page.errors, []);
 });
 
+test('a language picked on the desk that cannot be loaded leaves it as it was and says so; of two picks the later one stays', async () => {
+  const page = await openDesk('?lang=en');
+  const english = await page.textContent('h1');
+  await page.context().route('**/lang/es.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.selectOption('[data-testid="lang"]', 'es');
+  await page.waitForSelector('[data-testid="desk-notice"][data-notice="notice.lang_not_switched"]');
+  assert.equal(await page.inputValue('[data-testid="lang"]'), 'en', 'the menu shows the language on screen');
+  assert.equal(await page.textContent('h1'), english);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+  // Russian is slow to come, Finnish picked meanwhile: Russian's late arrival changes nothing.
+  let releaseRussian;
+  const russianAsked = new Promise((asked) => {
+    page.context().route('**/lang/ru.json', async (route) => {
+      asked();
+      await new Promise((release) => { releaseRussian = release; });
+      await route.continue();
+    });
+  });
+  const finnish = JSON.parse(await readFile(new URL('../content/desk/fi.json', import.meta.url), 'utf8'));
+  await page.selectOption('[data-testid="lang"]', 'ru');
+  await russianAsked;
+  await page.selectOption('[data-testid="lang"]', 'fi');
+  await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, finnish['desk.title']);
+  const russianServed = page.waitForResponse('**/lang/ru.json');
+  releaseRussian();
+  await russianServed;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  assert.equal(await page.textContent('h1'), finnish['desk.title'], 'the later pick stays on screen');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
+  assert.equal(await page.inputValue('[data-testid="lang"]'), 'fi');
+  assert.deepEqual(page.errors.filter((e) => !/404|Failed to load/.test(e)), []);
+});
+
 test('no axe violations on the desk list, a prospect and the import review', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, bypassCSP: true });
   const page = await context.newPage();

@@ -71,7 +71,11 @@ pub fn DeskApp(props: &DeskAppProps) -> Html {
     // again only because it changed.
     let dispatch = Callback::from(state.dispatcher());
     let pack = use_state_eq(|| props.pack.clone());
-    let on_pick = use_desk_language(pack.clone(), dispatch.reform(DeskAction::SetLang));
+    let on_pick = use_desk_language(
+        pack.clone(),
+        dispatch.reform(DeskAction::SetLang),
+        dispatch.reform(|()| DeskAction::Notify(DeskNotice::LanguageNotSwitched)),
+    );
     use_desk_persist(&state, props, dispatch.clone());
     {
         // The inviter's name and contact, remembered for the next invitation.

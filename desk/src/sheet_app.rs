@@ -38,7 +38,7 @@ impl Default for SheetAppProps {
 #[component]
 pub fn SheetApp(props: &SheetAppProps) -> Html {
     let pack = use_state_eq(|| props.pack.clone());
-    let on_pick = use_desk_language(pack.clone(), Callback::noop());
+    let on_pick = use_desk_language(pack.clone(), Callback::noop(), Callback::noop());
     let m = &pack.messages;
     let body = match &props.sheet {
         Ok(sheet) => html! { <SheetBody sheet={sheet.clone()} page={props.page.clone()} /> },

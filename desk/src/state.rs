@@ -82,6 +82,8 @@ pub enum DeskNotice {
     ExportDue,
     /// The language asked for could not be loaded: English is shown.
     LanguageUnavailable,
+    /// The language picked in the menu could not be loaded: nothing changed.
+    LanguageNotSwitched,
 }
 
 impl DeskNotice {
@@ -94,6 +96,7 @@ impl DeskNotice {
             DeskNotice::Missing(_) => "desk.notice.missing",
             DeskNotice::ExportDue => "desk.notice.export_due",
             DeskNotice::LanguageUnavailable => "notice.lang_unavailable",
+            DeskNotice::LanguageNotSwitched => "notice.lang_not_switched",
         }
     }
 
