@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Wording and ids: borrowed from the binary for the built-in English bank (see `build.rs`),
 /// owned when parsed or translated.
@@ -27,9 +27,7 @@ const ADVICE_JSON: &str = include_str!("../../content/advice.json");
 pub const WEAK_BELOW: u8 = 60;
 
 /// Who is taking the quiz.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// A business owner about to hire a specialist: "Am I a good client?"
@@ -55,7 +53,7 @@ impl Audience {
 }
 
 /// The eight things that make a client good or bad to work with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Goals,
@@ -102,7 +100,7 @@ impl Dimension {
 }
 
 /// Verdict bands, worst first so that `min` applies a cap.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     HighRisk,
@@ -129,7 +127,7 @@ impl Band {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Temperament {
     Choleric,
@@ -158,7 +156,7 @@ impl Temperament {
 }
 
 /// One answer option, with the text resolved for both audiences.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable id, unique within its question.
@@ -200,7 +198,7 @@ impl Choice {
 }
 
 /// A mirrored question pair: one thing measured, phrased for each audience, one answer scale.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable id; goes into storage and share links.
@@ -262,7 +260,7 @@ impl Question {
 }
 
 /// One optional question of the specialist's temperament section.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentQuestion {
     pub id: Text,
@@ -270,7 +268,7 @@ pub struct TemperamentQuestion {
     pub options: List<TemperamentChoice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentChoice {
     pub id: Text,
@@ -280,7 +278,7 @@ pub struct TemperamentChoice {
 }
 
 /// A condition on the answers or on a dimension score, used by flags, archetypes and checklists.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signal {
     /// Question id: the signal holds when its answer is one of `any`.
@@ -307,7 +305,7 @@ pub struct Signal {
 /// A red flag: when all its signals hold, the verdict is capped at `cap`. A flag capped at
 /// "workable" is amber: settled by a rule in the contract, unless several come together (see
 /// [`Combination`]).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flag {
     pub id: Text,
@@ -316,7 +314,7 @@ pub struct Flag {
     pub when: List<Signal>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Archetype {
     pub id: Text,
@@ -338,7 +336,7 @@ pub struct Archetype {
 
 /// Amber flags that add up: when at least `at_least` of them are raised (only those about `dim`,
 /// when given), the verdict is capped at `cap` and the result says that the combination decided.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Combination {
     pub id: Text,
@@ -351,7 +349,7 @@ pub struct Combination {
 }
 
 /// A question answered with one of `any`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerIs {
     pub q: Text,
@@ -362,7 +360,7 @@ pub struct AnswerIs {
 }
 
 /// The worked example of a pure percentage's regret: `percent` of each monthly sales figure.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegretExample {
     pub percent: u8,
@@ -370,7 +368,7 @@ pub struct RegretExample {
 }
 
 /// What the fee advice reads besides the verdict and the readiness conditions.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeRules {
     /// The client itself asks to pay a pure percentage.
@@ -395,7 +393,7 @@ impl Archetype {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemperamentInfo {
     pub id: Temperament,
@@ -405,7 +403,7 @@ pub struct TemperamentInfo {
 }
 
 /// One concrete action, worded for each audience.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     pub id: Text,
@@ -423,7 +421,7 @@ impl Advice {
 }
 
 /// A checklist line that is ticked when a question's answer is one of `any`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
     pub text: Text,
@@ -435,7 +433,7 @@ pub struct CheckItem {
 }
 
 /// A readiness condition for a pure percentage of sales.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FeeCondition {
     pub id: Text,
@@ -477,7 +475,7 @@ struct RulesFile {
 }
 
 /// Everything the quizzes know, validated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Bank {
     /// Mirrored pairs, in the order they are asked.
     pub questions: List<Question>,

@@ -8,8 +8,6 @@
 
 use crate::{Audience, Evaluation};
 
-/// Every message type starts with this.
-pub const PREFIX: &str = "client-fit:";
 /// 2: `start` no longer says whether the quiz was resumed, and `complete` is sent only for a
 /// quiz finished in this visit (version 1 also sent it for a result restored from storage).
 pub const EVENT_VERSION: u32 = 2;
@@ -63,6 +61,7 @@ impl HostEvent {
         }
     }
 
+    /// The message's type, always under `client-fit:` (the loader passes on nothing else).
     pub fn kind(&self) -> &'static str {
         match self {
             HostEvent::Ready => "client-fit:ready",
