@@ -13,7 +13,7 @@ use crate::compare::{compare, Comparison};
 use crate::fee::FeeModel;
 use crate::money::PlanInput;
 use crate::share;
-use crate::stored::{decode_plan, encode_plan, escape, unescape, Unreadable};
+use crate::stored::{decode_plan, encode_plan, percent_decode, percent_encode, Unreadable};
 use crate::{Answers, Audience, Bank};
 
 /// Longest text of one field of the sheet: a line or two, not a contract.
@@ -123,12 +123,12 @@ pub fn encode(bank: &Bank, sheet: &Agreement) -> Option<String> {
         .collect();
     let texts: Vec<String> = SheetField::ALL
         .iter()
-        .map(|f| escape(sheet.get(*f)))
+        .map(|f| percent_encode(sheet.get(*f)))
         .collect();
     Some(format!(
         "{FRAGMENT_KEY}a1!{client}!{specialist}!{}!{}!{}!{agreed}",
         sheet.model.id(),
-        escape(&encode_plan(&sheet.plan)),
+        percent_encode(&encode_plan(&sheet.plan)),
         texts.join("!"),
     ))
 }
@@ -154,7 +154,7 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Agreement, Unreadable> {
             .ok_or(Unreadable)
     };
     let text = |t: &str| -> Result<String, Unreadable> {
-        let text = unescape(t)?;
+        let text = percent_decode(t)?;
         (text.chars().count() <= MAX_FIELD && !text.chars().any(char::is_control))
             .then_some(text)
             .ok_or(Unreadable)
@@ -166,7 +166,7 @@ pub fn decode(bank: &Bank, fragment: &str) -> Result<Agreement, Unreadable> {
         client: side(client, Audience::Client)?,
         specialist: side(specialist, Audience::Specialist)?,
         model: FeeModel::from_id(model).ok_or(Unreadable)?,
-        plan: decode_plan(&unescape(plan)?)?,
+        plan: decode_plan(&percent_decode(plan)?)?,
         kpi: text(kpi)?,
         channel: text(channel)?,
         replies: text(replies)?,

@@ -13,6 +13,7 @@
 //! share links.
 
 use crate::money::Currency;
+use crate::stored::percent_encode;
 use crate::Audience;
 
 /// Longest agency name shown; longer ones are cut at a character boundary.
@@ -415,17 +416,21 @@ impl Contact {
                 }
                 format!(
                     "mailto:{address}?subject={}&body={}",
-                    percent(subject),
-                    percent(&body)
+                    percent_encode(subject),
+                    percent_encode(&body)
                 )
             }
             Contact::Page(url) => {
-                let filled = url.replace("{link}", &percent(share_link));
+                let filled = url.replace("{link}", &percent_encode(share_link));
                 let (base, fragment) = filled.split_once('#').unwrap_or((&filled, ""));
                 let mut base = base.to_owned();
                 for (name, value) in hidden {
                     base.push(if base.contains('?') { '&' } else { '?' });
-                    base.push_str(&format!("{}={}", percent(name), percent(value)));
+                    base.push_str(&format!(
+                        "{}={}",
+                        percent_encode(name),
+                        percent_encode(value)
+                    ));
                 }
                 if url.contains("{link}") {
                     match fragment {
@@ -434,16 +439,11 @@ impl Contact {
                     }
                 } else {
                     // In the fragment, which the browser keeps out of server logs and the Referer.
-                    format!("{base}#cf_result={}", percent(share_link))
+                    format!("{base}#cf_result={}", percent_encode(share_link))
                 }
             }
         }
     }
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn percent(s: &str) -> String {
-    crate::stored::escape(s)
 }
 
 /// The address a share link starts from: this page without its fragment, keeping only the
@@ -468,10 +468,10 @@ pub fn share_base(href: &str, config: &Config) -> String {
         .collect();
     if config.vouched {
         if let Some(agency) = &config.agency {
-            kept.push(format!("agency={}", percent(agency)));
+            kept.push(format!("agency={}", percent_encode(agency)));
         }
         if let Some(contact) = &config.contact {
-            kept.push(format!("contact={}", percent(&contact.param())));
+            kept.push(format!("contact={}", percent_encode(&contact.param())));
         }
     }
     if kept.is_empty() {

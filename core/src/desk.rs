@@ -359,8 +359,8 @@ pub fn invite_query(name: &str, contact: &str, invite: &ProspectId) -> Result<St
     };
     Ok(format!(
         "?quiz=client&agency={}&contact={}&{INVITE_PARAM}={}",
-        crate::config::percent(&name),
-        crate::config::percent(&raw),
+        crate::stored::percent_encode(&name),
+        crate::stored::percent_encode(&raw),
         invite.as_str()
     ))
 }

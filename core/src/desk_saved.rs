@@ -12,7 +12,7 @@
 //! - an assessment under way `clientfit.v1.desk-progress.<id>`: saved progress (`stored`, `p2;…`)
 //! - when the export reminder was last shown `clientfit.v1.desk-reminded`: `<day>`
 //!
-//! Days are numbers (days since 1970-01-01); texts are percent-encoded (`stored::escape`), so a
+//! Days are numbers (days since 1970-01-01); texts are percent-encoded (`stored::percent_encode`), so a
 //! value needs no JSON escapes, as every stored value of this app. Written against
 //! [`KeyValue`]; nothing is removed before its copy aside was written and read back.
 
@@ -23,8 +23,8 @@ use crate::progress::Progress;
 use crate::saved::{save, set_aside_as, KeyValue, StoreError, MAX_STORED_BYTES};
 use crate::share;
 use crate::stored::{
-    decode_answers, decode_progress, encode_answers, encode_progress, escape, unescape, unquote,
-    Unreadable, DESK_INDEX_VERSION, PROGRESS_VERSION, PROSPECT_VERSION,
+    decode_answers, decode_progress, encode_answers, encode_progress, percent_decode,
+    percent_encode, unquote, Unreadable, DESK_INDEX_VERSION, PROGRESS_VERSION, PROSPECT_VERSION,
 };
 use crate::{Answers, Audience, Bank};
 
@@ -117,8 +117,8 @@ pub fn encode_prospect(p: &Prospect, bank: &Bank) -> String {
     );
     format!(
         "q2;{};{};{};{};{};{};{};{client}",
-        escape(&p.label),
-        escape(&p.notes),
+        percent_encode(&p.label),
+        percent_encode(&p.notes),
         p.stage.name(),
         u8::from(p.archived),
         p.created.0,
@@ -152,8 +152,8 @@ fn read_prospect(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Prospect {
         id: id.clone(),
-        label: unescape(label)?,
-        notes: unescape(notes)?,
+        label: percent_decode(label)?,
+        notes: percent_decode(notes)?,
         stage: Stage::from_name(stage).ok_or(Unreadable)?,
         archived: match archived {
             "0" => false,
@@ -478,7 +478,7 @@ pub fn quiz_result_to_offer(store: &mut impl KeyValue, bank: &Bank) -> Option<(A
 pub const INVITER_KEY: &str = "clientfit.v1.desk-inviter";
 
 pub fn encode_inviter(name: &str, contact: &str) -> String {
-    format!("i1;{};{}", escape(name), escape(contact))
+    format!("i1;{};{}", percent_encode(name), percent_encode(contact))
 }
 
 /// The name and contact last used in an invitation; `None` when absent or unreadable (they are
@@ -486,7 +486,7 @@ pub fn encode_inviter(name: &str, contact: &str) -> String {
 pub fn load_inviter(store: &mut impl KeyValue) -> Option<(String, String)> {
     let decode = |text: &str| -> Result<(String, String), Unreadable> {
         match text.split(';').collect::<Vec<_>>()[..] {
-            ["i1", name, contact] => Ok((unescape(name)?, unescape(contact)?)),
+            ["i1", name, contact] => Ok((percent_decode(name)?, percent_decode(contact)?)),
             _ => Err(Unreadable),
         }
     };

@@ -36,7 +36,7 @@ pub struct Unreadable;
 pub fn encode_progress(p: &Progress, bank: &Bank, audience: Audience) -> String {
     let answers = encode_answers(&p.answers);
     let at = item_at(bank, audience, p.step).map_or(DONE, |item| item.id());
-    format!("p2;{};{answers}", escape(at))
+    format!("p2;{};{answers}", percent_encode(at))
 }
 
 /// Reads progress of any version this build knows; the step is found by question id (v2) or
@@ -52,7 +52,7 @@ pub fn decode_progress(
     let step = match version {
         "p1" => at.parse::<usize>().map_err(|_| Unreadable)?,
         "p2" => {
-            let id = unescape(at)?;
+            let id = percent_decode(at)?;
             (0..steps)
                 .find(|&s| item_at(bank, audience, s).is_some_and(|item| item.id() == id))
                 .unwrap_or(steps)
@@ -69,7 +69,13 @@ pub fn decode_progress(
 pub fn encode_answers(answers: &Answers) -> String {
     answers
         .iter()
-        .map(|(q, a)| format!("{}={}", escape(q.as_str()), escape(a.as_str())))
+        .map(|(q, a)| {
+            format!(
+                "{}={}",
+                percent_encode(q.as_str()),
+                percent_encode(a.as_str())
+            )
+        })
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -101,7 +107,7 @@ pub fn written_by_newer(text: &str) -> bool {
 pub fn encode_plan(p: &PlanInput) -> String {
     let fields = Field::ALL
         .iter()
-        .map(|&f| format!("{}={}", f.name(), escape(p.get(f))))
+        .map(|&f| format!("{}={}", f.name(), percent_encode(p.get(f))))
         .collect::<Vec<_>>()
         .join("&");
     format!("c1;{fields}")
@@ -125,13 +131,14 @@ fn pairs(text: &str) -> Result<Vec<(String, String)>, Unreadable> {
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').ok_or(Unreadable)?;
-            Ok((unescape(k)?, unescape(v)?))
+            Ok((percent_decode(k)?, percent_decode(v)?))
         })
         .collect()
 }
 
-/// Percent-encodes everything but `[A-Za-z0-9_.~-]`.
-pub fn escape(s: &str) -> String {
+/// Percent-encodes everything but the unreserved `[A-Za-z0-9_.~-]` (RFC 3986): stored values,
+/// the desk's texts and the query values of the links the app writes.
+pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'~' | b'-') {
@@ -143,7 +150,9 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-pub fn unescape(s: &str) -> Result<String, Unreadable> {
+/// The strict inverse of [`percent_encode`]: a broken `%` escape or bytes that are not UTF-8 are
+/// unreadable. (A form's query, where `+` is a space, is read by `config::form_decode`.)
+pub fn percent_decode(s: &str) -> Result<String, Unreadable> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -203,14 +212,14 @@ pub fn encode_drafts(d: &Drafts) -> String {
     let mut parts: Vec<String> = BriefField::ALL
         .iter()
         .filter(|&&f| !d.brief.get(f).is_empty())
-        .map(|&f| format!("{}={}", f.name(), escape(d.brief.get(f))))
+        .map(|&f| format!("{}={}", f.name(), percent_encode(d.brief.get(f))))
         .collect();
     parts.push(format!("~link={}", u8::from(d.link)));
     if let Some(m) = &d.message {
-        parts.push(format!("~message={}", escape(m)));
+        parts.push(format!("~message={}", percent_encode(m)));
     }
     if let Some(r) = &d.reply {
-        parts.push(format!("~reply={}", escape(r)));
+        parts.push(format!("~reply={}", percent_encode(r)));
     }
     format!("b1;{}", parts.join("&"))
 }
