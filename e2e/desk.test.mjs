@@ -312,7 +312,7 @@ test('the desk in Russian, its full result opened on the quiz page, and the way 
   assert.deepEqual(page.errors, []);
 });
 
-test('a language picked on the desk that cannot be loaded leaves it as it was and says so; of two picks the later one stays', async () => {
+test('a language picked on the desk or the sheet that cannot be loaded leaves it as it was and says so; of two picks the later one stays', async () => {
   const page = await openDesk('?lang=en');
   const english = await page.textContent('h1');
   await page.context().route('**/lang/es.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
@@ -344,6 +344,16 @@ test('a language picked on the desk that cannot be loaded leaves it as it was an
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
   assert.equal(await page.inputValue('[data-testid="lang"]'), 'fi');
   assert.deepEqual(page.errors.filter((e) => !/404|Failed to load/.test(e)), []);
+
+  // The agreement sheet's menu says so too, until a pick succeeds.
+  const sheet = await openPage(browser, `${server.url}sheet.html?lang=en`, { ready: '[data-testid="sheet-missing"]' });
+  await sheet.context().route('**/lang/es.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await sheet.selectOption('[data-testid="lang"]', 'es');
+  await sheet.waitForSelector('[data-testid="sheet-notice"][data-notice="notice.lang_not_switched"]');
+  assert.equal(await sheet.inputValue('[data-testid="lang"]'), 'en');
+  await sheet.selectOption('[data-testid="lang"]', 'fi');
+  await sheet.waitForFunction(() => document.documentElement.lang === 'fi');
+  assert.equal(await sheet.locator('[data-testid="sheet-notice"]').count(), 0, 'gone once a language is shown');
 });
 
 test('no axe violations on the desk list, a prospect and the import review', async () => {

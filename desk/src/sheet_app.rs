@@ -38,7 +38,16 @@ impl Default for SheetAppProps {
 #[component]
 pub fn SheetApp(props: &SheetAppProps) -> Html {
     let pack = use_state_eq(|| props.pack.clone());
-    let on_pick = use_desk_language(pack.clone(), Callback::noop(), Callback::noop());
+    // A language picked and not loaded: said until a pick succeeds.
+    let not_switched = use_state_eq(|| false);
+    let on_pick = {
+        let (shown, failed) = (not_switched.clone(), not_switched.clone());
+        use_desk_language(
+            pack.clone(),
+            Callback::from(move |_| shown.set(false)),
+            Callback::from(move |()| failed.set(true)),
+        )
+    };
     let m = &pack.messages;
     let body = match &props.sheet {
         Ok(sheet) => html! { <SheetBody sheet={sheet.clone()} page={props.page.clone()} /> },
@@ -55,6 +64,11 @@ pub fn SheetApp(props: &SheetAppProps) -> Html {
         <ContextProvider<Pack> context={(*pack).clone()}>
             <div class="cf-app cf-desk">
                 { lang_switcher(&LangSwitcherProps { current: pack.lang, on_pick }, m) }
+                if *not_switched {
+                    <div class="cf-notice" role="status" data-testid="sheet-notice" data-notice="notice.lang_not_switched">
+                        <p>{ m.t("notice.lang_not_switched") }</p>
+                    </div>
+                }
                 { body }
             </div>
         </ContextProvider<Pack>>
