@@ -277,6 +277,21 @@ test('the control API opens, closes, toggles, unmounts and subscribes, with exac
   assert.deepEqual(settled, { overflow: '', closes: 2 });
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.got.filter((d) => d.type === 'client-fit:close').length), 2, 'the close is told once');
+  // Closed and opened again at once: the first close's late event leaves the open overlay alone.
+  const reopened = await page.evaluate(() => {
+    window.ClientFit.open('api');
+    window.ClientFit.close('api');
+    window.ClientFit.open('api');
+    return window.got.filter((d) => d.type === 'client-fit:close').length;
+  });
+  assert.equal(reopened, 3);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => ({
+    open: Boolean(document.querySelector('client-fit-overlay').shadowRoot.querySelector('dialog[open]')),
+    overflow: document.documentElement.style.overflow,
+    closes: window.got.filter((d) => d.type === 'client-fit:close').length,
+  })), { open: true, overflow: 'hidden', closes: 3 });
+  await page.evaluate(() => window.ClientFit.close('api'));
 
   // Unmounted: gone from the page, and the element can be mounted again.
   await page.frameLocator('#inline iframe').locator('[role="radiogroup"]').waitFor();

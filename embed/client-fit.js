@@ -242,7 +242,8 @@
         close(id);
       }
     });
-    dialog.addEventListener('close', function () { closed(w); });
+    // A close event queued before the overlay was opened again belongs to the earlier close.
+    dialog.addEventListener('close', function () { if (!dialog.open) closed(w); });
     if (mode === 'launcher') {
       var button = element('button', 'launcher ' + side, root);
       button.type = 'button';
