@@ -125,6 +125,10 @@ test('a language picked in the switcher that cannot be loaded leaves the page as
   assert.equal(await page.inputValue('[data-testid="lang"]'), 'en', 'the menu shows the language on screen');
   assert.equal(await page.textContent('[data-testid="open-client"]'), 'Start');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // A language that does load answers the notice.
+  await page.selectOption('[data-testid="lang"]', 'fi');
+  await page.waitForFunction(() => document.documentElement.lang === 'fi');
+  assert.equal(await page.locator('[data-testid="notice"]').count(), 0, 'a language shown clears the notice');
   assert.deepEqual(errors, []);
   await context.close();
 });

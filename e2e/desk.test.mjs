@@ -323,26 +323,27 @@ test('a language picked on the desk or the sheet that cannot be loaded leaves it
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
 
   // Russian is slow to come, Finnish picked meanwhile: Russian's late arrival changes nothing.
-  let releaseRussian;
-  const russianAsked = new Promise((asked) => {
-    page.context().route('**/lang/ru.json', async (route) => {
-      asked();
-      await new Promise((release) => { releaseRussian = release; });
-      await route.continue();
-    });
+  let releaseRussian, russianAsked;
+  const asked = new Promise((resolve) => { russianAsked = resolve; });
+  await page.context().route('**/lang/ru.json', async (route) => {
+    russianAsked();
+    await new Promise((release) => { releaseRussian = release; });
+    await route.continue();
   });
   const finnish = JSON.parse(await readFile(new URL('../content/desk/fi.json', import.meta.url), 'utf8'));
   await page.selectOption('[data-testid="lang"]', 'ru');
-  await russianAsked;
+  await asked;
   await page.selectOption('[data-testid="lang"]', 'fi');
   await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, finnish['desk.title']);
-  const russianServed = page.waitForResponse('**/lang/ru.json');
+  // Russian's load ends with the desk's own Russian wording, fetched after the quizzes' catalog.
+  const russianServed = page.waitForResponse('**/desk/ru.json');
   releaseRussian();
   await russianServed;
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
   assert.equal(await page.textContent('h1'), finnish['desk.title'], 'the later pick stays on screen');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fi');
   assert.equal(await page.inputValue('[data-testid="lang"]'), 'fi');
+  assert.equal(await page.locator('[data-notice="notice.lang_not_switched"]').count(), 0, 'a language shown clears the notice');
   assert.deepEqual(page.errors.filter((e) => !/404|Failed to load/.test(e)), []);
 
   // The agreement sheet's menu says so too, until a pick succeeds.

@@ -252,9 +252,15 @@ fn page(
 #[hook]
 fn use_language_picker(pack: UseStateHandle<Pack>, dispatch: Callback<Action>) -> Callback<Lang> {
     let loaded = use_mut_ref(|| vec![(*pack).clone()]);
-    let latest = use_mut_ref(|| None::<Lang>);
+    // Each pick's number: only the latest pick's load may change the page (the same language
+    // picked twice is two picks).
+    let latest = use_mut_ref(|| 0u32);
     Callback::from(move |wanted: Lang| {
-        *latest.borrow_mut() = Some(wanted);
+        let pick = {
+            let mut latest = latest.borrow_mut();
+            *latest = latest.wrapping_add(1);
+            *latest
+        };
         let known = loaded.borrow().iter().find(|p| p.lang == wanted).cloned();
         let show = {
             let (pack, dispatch) = (pack.clone(), dispatch.clone());
@@ -277,7 +283,7 @@ fn use_language_picker(pack: UseStateHandle<Pack>, dispatch: Callback<Action>) -
         );
         fetch::spawn(async move {
             let result = fetch::language(wanted).await;
-            if *latest.borrow() != Some(wanted) {
+            if *latest.borrow() != pick {
                 return;
             }
             match result {

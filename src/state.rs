@@ -558,6 +558,13 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::DismissLinkError => next.link_error = None,
         Action::SetLang(lang) => {
             next.lang = lang;
+            // A language on screen answers any earlier word about one that was not loaded.
+            if matches!(
+                next.notice,
+                Some(Notice::LanguageUnavailable | Notice::LanguageNotSwitched)
+            ) {
+                next.notice = None;
+            }
             // A draft that still follows the fields is rebuilt in the new language by itself;
             // an edited one is the person's own words and stays.
         }

@@ -19,9 +19,15 @@ pub fn use_desk_language(
     on_failed: Callback<()>,
 ) -> Callback<Lang> {
     let loaded = use_mut_ref(|| vec![(*pack).clone()]);
-    let latest = use_mut_ref(|| None::<Lang>);
+    // Each pick's number: only the latest pick's load may change the page (the same language
+    // picked twice is two picks).
+    let latest = use_mut_ref(|| 0u32);
     Callback::from(move |wanted: Lang| {
-        *latest.borrow_mut() = Some(wanted);
+        let pick = {
+            let mut latest = latest.borrow_mut();
+            *latest = latest.wrapping_add(1);
+            *latest
+        };
         let show = {
             let (pack, on_shown) = (pack.clone(), on_shown.clone());
             move |p: Pack| {
@@ -47,7 +53,7 @@ pub fn use_desk_language(
         );
         fetch::spawn(async move {
             let result = catalog::language(wanted).await;
-            if *latest.borrow() != Some(wanted) {
+            if *latest.borrow() != pick {
                 return;
             }
             match result {

@@ -357,7 +357,16 @@ pub fn reduce(state: &DeskState, action: DeskAction) -> DeskState {
             }
         }
         DeskAction::Dismiss(notice) => next.notices.retain(|n| *n != notice),
-        DeskAction::SetLang(lang) => next.lang = lang,
+        DeskAction::SetLang(lang) => {
+            next.lang = lang;
+            // A language on screen answers any earlier word about one that was not loaded.
+            next.notices.retain(|n| {
+                !matches!(
+                    n,
+                    DeskNotice::LanguageUnavailable | DeskNotice::LanguageNotSwitched
+                )
+            });
+        }
         DeskAction::Invite { id, name, contact } => {
             next.invite = Some((id.clone(), invite_query(&name, &contact, &id)));
             next.inviter = Inviter { name, contact };
