@@ -208,35 +208,30 @@ fn typed_braces_stay_as_typed_and_are_never_filled_in_again() {
 fn the_terms_follow_the_payment_and_contract_answers_by_their_ids() {
     let m = messages(Lang::En);
     let text = |id: &str| m.t(id);
-    for (question, option, term) in [
-        ("money_prepay", "full", "msg.terms.prepay_full"),
-        ("money_prepay", "half", "msg.terms.prepay_half"),
-        ("inv_contract", "yes", "msg.terms.contract"),
-        ("inv_contract", "simple", "msg.terms.contract_simple"),
-    ] {
-        let answers = with(&[(question, option)]);
-        let msg = client_message(
+    let message_for = |overrides: &[(&str, &str)]| {
+        let answers = with(overrides);
+        client_message(
             &text,
             &full_brief(),
             &answers,
             Currency::Eur,
             Lang::En.number_style(),
             None,
-        );
+        )
+    };
+    for (question, option, term) in [
+        ("money_prepay", "full", "msg.terms.prepay_full"),
+        ("money_prepay", "half", "msg.terms.prepay_half"),
+        ("inv_contract", "yes", "msg.terms.contract"),
+        ("inv_contract", "simple", "msg.terms.contract_simple"),
+    ] {
+        let msg = message_for(&[(question, option)]);
         assert!(
             msg.contains(&m.t(term)),
             "{question}={option}: {term} missing in\n{msg}"
         );
     }
-    let none = with(&[("money_prepay", "after"), ("inv_contract", "verbal")]);
-    let msg = client_message(
-        &text,
-        &full_brief(),
-        &none,
-        Currency::Eur,
-        Lang::En.number_style(),
-        None,
-    );
+    let msg = message_for(&[("money_prepay", "after"), ("inv_contract", "verbal")]);
     for term in [
         "msg.terms.prepay_full",
         "msg.terms.prepay_half",
